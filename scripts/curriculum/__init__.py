@@ -1,0 +1,1 @@
+"""Tooling for the onboarding curriculum site: the model, build hooks and checker."""

@@ -1,0 +1,112 @@
+"""The catalog: every day and session of the site, read once, with their problems.
+
+The build hook loads it when MkDocs has collected the files, so a bad schedule
+fails the build before any page is rendered; the checker loads the same thing
+to report every problem with its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from . import model
+from .source import PageSource, read_page
+
+
+@dataclass
+class Catalog:
+    docs_dir: Path
+    pages: dict[str, PageSource] = field(default_factory=dict)
+    days: dict[str, model.DayMeta] = field(default_factory=dict)
+    sessions: dict[str, model.SessionMeta] = field(default_factory=dict)
+    agendas: dict[str, list[model.AgendaRow]] = field(default_factory=dict)
+    problems: dict[str, list[model.Problem]] = field(default_factory=dict)
+
+    def report(self, rel: str, problems: Iterable[model.Problem]) -> None:
+        found = list(problems)
+        if found:
+            self.problems.setdefault(rel, []).extend(found)
+
+    def errors(self) -> list[tuple[str, model.Problem]]:
+        return sorted(
+            (rel, p) for rel, found in self.problems.items() for p in found if p.severity == "error"
+        )
+
+    def sessions_of(self, day_rel: str) -> list[tuple[str, model.SessionMeta]]:
+        """The day's sessions in schedule order, as (docs path, metadata)."""
+        return [
+            (row.page, self.sessions[row.page])
+            for row in self.agendas.get(day_rel, [])
+            if row.kind == "session" and row.page in self.sessions
+        ]
+
+    def day_of(self, session_rel: str) -> str | None:
+        for day_rel, rows in self.agendas.items():
+            if any(row.page == session_rel for row in rows):
+                return day_rel
+        return None
+
+
+def resolve(day_rel: str, target: str) -> str:
+    """A schedule path, relative to the day page's folder, as a docs path."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(day_rel), target))
+
+
+def load_catalog(docs_dir: Path, rel_paths: Iterable[str] | None = None, today: dt.date | None = None) -> Catalog:
+    """Read every Markdown page (or the given ones) and validate days and sessions."""
+    docs_dir = docs_dir.resolve()
+    if rel_paths is None:
+        rel_paths = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    catalog = Catalog(docs_dir)
+    for rel in rel_paths:
+        page = read_page(docs_dir / rel, docs_dir)
+        catalog.pages[rel] = page
+        catalog.report(rel, page.problems)
+    for rel, page in catalog.pages.items():
+        if page.kind == "session":
+            meta, found = model.parse_session_meta(page.meta, page.key_lines)
+            catalog.report(rel, found)
+            if meta:
+                catalog.sessions[rel] = meta
+                if today and (warning := model.review_problem(meta, today, page.key_lines.get("last_reviewed", 1))):
+                    catalog.report(rel, [warning])
+        elif page.kind == "day":
+            day, found = model.parse_day_meta(page.meta, page.key_lines)
+            catalog.report(rel, found)
+            if day:
+                catalog.days[rel] = day
+    for rel, day in catalog.days.items():
+        resolved = model.Schedule(
+            day.schedule.start,
+            day.schedule.end,
+            tuple(
+                model.ScheduleBlock(b.kind, b.title, b.minutes, resolve(rel, b.page) if b.page else None, b.line)
+                for b in day.schedule.blocks
+            ),
+        )
+        rows, found = model.build_agenda(resolved, catalog.sessions)
+        found = [
+            model.Problem(page_line_of_overrun(catalog.pages[rel], p), p.code, p.message, p.hint, p.severity)
+            for p in found
+        ]
+        for block in resolved.blocks:
+            if block.kind != "session" and block.page and block.page not in catalog.pages:
+                found.append(model.Problem(block.line, "D107", f"schedule links to '{block.page}', which does not exist", "fix the 'page:' path"))
+        folder = posixpath.dirname(rel)
+        own_sessions = [s for s in catalog.sessions if posixpath.dirname(s) == folder]
+        for missing in model.unscheduled_sessions(resolved, own_sessions):
+            found.append(model.Problem(catalog.pages[rel].key_lines.get("schedule", 1), "D112", f"session page '{missing}' is not in the schedule", "add '- session: " + posixpath.relpath(missing, folder or ".") + "' to 'schedule.blocks'"))
+        catalog.report(rel, found)
+        catalog.agendas[rel] = rows
+    return catalog
+
+
+def page_line_of_overrun(page: PageSource, problem: model.Problem) -> int:
+    """Overruns are reported on the 'schedule.end' line, where the fix usually is."""
+    if problem.code == "D111":
+        return page.key_lines.get("schedule.end", page.key_lines.get("schedule", 1))
+    return problem.line

@@ -1,0 +1,1 @@
+"""The site checker: links, structure, diagrams and the curriculum model."""

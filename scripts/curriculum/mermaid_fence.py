@@ -1,0 +1,62 @@
+"""The ```mermaid fence: escaped correctly, and still recognised by mermaid2.
+
+Two problems are solved here (see DECISIONS.md for the measurements):
+
+1. mermaid2's own ``fence_mermaid_custom`` writes the diagram source into the
+   HTML without escaping it, so ``a & b`` or ``-->`` reach the browser as
+   markup. pymdownx's ``fence_code_format`` escapes correctly, but mermaid2
+   only switches to its Material-compatible loader when the fence function is
+   *named* ``fence_mermaid_custom``; this module's function is the escaping
+   formatter under that name, so mermaid2 keeps its one job here: adding the
+   vendored library to the pages that have diagrams, and only to them.
+2. Flowchart node labels are inserted as HTML and, under Mermaid's ``strict``
+   security level, sanitised: ``"List<T>"`` renders as ``List``. Inside a
+   double-quoted flowchart or state label, :func:`protect_labels` turns ``<``,
+   ``>`` and inner ``"`` into HTML entities (``<br>`` is kept as a line
+   break), so the label renders exactly as the author typed it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pymdownx.superfences import fence_code_format
+
+#: Diagram types whose labels Mermaid renders as (sanitised) HTML.
+HTML_LABEL_DIAGRAMS = re.compile(r"^\s*(flowchart|graph|stateDiagram(-v2)?)\b")
+#: A quoted label: opened after a shape bracket, '|' or 'state ', closed before one.
+QUOTED_LABEL = re.compile(
+    r'(?P<open>[\[\(\{\|>/]|\bstate\s+|--\s*)"(?P<text>.*?)"(?P<close>[\]\)\}\|/]|\s+as\b|\s*-->|\s*---|\s*==>|\s*-\.->)'
+)
+LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+PLACEHOLDER = "\x00br\x00"
+
+
+def _entities(text: str) -> str:
+    text = LINE_BREAK.sub(PLACEHOLDER, text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return text.replace(PLACEHOLDER, "<br>")
+
+
+def protect_labels(source: str) -> str:
+    """Make quoted labels of HTML-label diagrams render as written."""
+    lines = source.splitlines()
+    first = next((line for line in lines if line.strip() and not line.strip().startswith("%%")), "")
+    if not HTML_LABEL_DIAGRAMS.match(first):
+        return source
+    out = []
+    for line in lines:
+        stripped = line.lstrip()
+        if stripped.startswith(("%%", "accTitle", "accDescr")):
+            out.append(line)
+            continue
+        out.append(
+            QUOTED_LABEL.sub(lambda m: f'{m.group("open")}"{_entities(m.group("text"))}"{m.group("close")}', line)
+        )
+    return "\n".join(out)
+
+
+def fence_mermaid_custom(source: str, language: str, css_class: str, options: dict[str, Any], md: Any, **kwargs: Any) -> str:
+    """Render ``<pre class="mermaid"><code>`` with labels protected and the source HTML-escaped."""
+    return fence_code_format(protect_labels(source), language, css_class, options, md, **kwargs)

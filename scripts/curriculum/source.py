@@ -1,0 +1,96 @@
+"""Reading a Markdown page: front matter with the line of every key, and the body.
+
+MkDocs parses front matter too, but it forgets where each key stood. The
+checker must point at the line to fix and the build must name it in its
+error, so both read pages through :func:`read_page`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Problem
+
+FRONT_MATTER_FENCE = "---"
+
+
+@dataclass
+class PageSource:
+    """One Markdown file as the model sees it."""
+
+    path: Path
+    rel: str  # path relative to docs_dir, with forward slashes
+    text: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    body_lines: list[str] = field(default_factory=list)
+    body_first_line: int = 1
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        from .model import page_kind
+
+        return page_kind(self.meta)
+
+
+def read_page(path: Path, docs_dir: Path) -> PageSource:
+    """Read one page; decoding and YAML errors become problems, not exceptions."""
+    page = PageSource(path=path, rel=path.relative_to(docs_dir).as_posix())
+    try:
+        page.text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        page.problems.append(Problem(line, "F101", f"file is not UTF-8 ({error.reason} at byte {error.start})", "re-save the file as UTF-8"))
+        return page
+    meta, key_lines, body_start, problems = split_front_matter(page.text)
+    page.meta, page.key_lines, page.problems = meta, key_lines, problems
+    lines = page.text.splitlines()
+    page.body_lines = lines[body_start - 1 :]
+    page.body_first_line = body_start
+    return page
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], dict[str, int], int, list[Problem]]:
+    """Return (meta, key_lines, first body line, problems) for a page's text."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
+        return {}, {}, 1, []
+    for end, line in enumerate(lines[1:], start=1):
+        if line.strip() in (FRONT_MATTER_FENCE, "..."):
+            break
+    else:
+        return {}, {}, 1, [Problem(1, "F102", "front matter opened with '---' is never closed", "add a line '---' after the last key")]
+    source = "\n".join(lines[1:end])
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(source) if node is not None else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = (mark.line + 2) if mark is not None else 1
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return {}, {}, end + 2, [Problem(line, "F103", f"front matter is not valid YAML: {reason}", "check indentation and quote values that contain ':' or '#'")]
+    if not isinstance(meta, dict):
+        return {}, {}, end + 2, [Problem(2, "F103", "front matter must be a mapping of 'key: value' lines", "see CONTRIBUTING.md, 'Front matter'")]
+    return meta, _key_lines(node, offset=2), end + 2, []
+
+
+def _key_lines(node: yaml.Node | None, offset: int, prefix: str = "") -> dict[str, int]:
+    """Map 'key', 'a.b' and 'list[1]' paths to their 1-based file lines."""
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            name = f"{prefix}{key_node.value}"
+            lines[name] = key_node.start_mark.line + offset
+            lines.update(_key_lines(value_node, offset, name + "."))
+    elif isinstance(node, yaml.SequenceNode):
+        base = prefix.rstrip(".")
+        for index, item in enumerate(node.value, start=1):
+            name = f"{base}[{index}]"
+            lines[name] = item.start_mark.line + offset
+            lines.update(_key_lines(item, offset, name + "."))
+    return lines

@@ -1,0 +1,78 @@
+"""Build and serve a MkDocs site for tests: used by conftest.py's fixtures.
+
+Kept out of conftest.py so fixture sites under tests/fixtures/ and the real
+site are built the same way, and so scripts can reuse it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site_dir: Path
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+def build(config_file: Path, site_dir: Path, site_url: str | None = None, strict: bool = True) -> BuildResult:
+    """Run ``mkdocs build`` in a subprocess, as a maintainer would."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["SITE_URL"] = site_url
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config_file.parent, check=False)
+    return BuildResult(result.returncode, result.stdout + result.stderr, site_dir)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
+        pass
+
+
+class StaticServer:
+    """A static file server on 127.0.0.1 and a port the OS picks, in a daemon thread."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory
+        handler = functools.partial(QuietHandler, directory=str(directory) if directory else None)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.port = self.httpd.server_address[1]
+        self.origin = f"http://127.0.0.1:{self.port}"
+
+    def serve(self, directory: Path) -> "StaticServer":
+        self.httpd.RequestHandlerClass = functools.partial(QuietHandler, directory=str(directory))
+        thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        thread.start()
+        return self
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def build_and_serve(config_file: Path, site_dir: Path) -> tuple[BuildResult, StaticServer]:
+    """Pick a port, build with ``site_url`` equal to that origin, then serve."""
+    server = StaticServer()
+    result = build(config_file, site_dir, site_url=server.origin + "/")
+    if result.returncode != 0:
+        server.close()
+        raise RuntimeError(f"mkdocs build failed for {config_file}:\n{result.output}")
+    return result, server.serve(site_dir)

@@ -61,6 +61,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     rel = page.file.src_uri
     if rel in catalog.sessions:
         markdown = _session_header(rel, page, catalog) + "\n\n" + markdown
+        # The "Mark session complete" control (progress.js makes it work).
+        markdown += "\n\n" + _state["env"].get_template("partials/curriculum/progress-control.html").render(page_rel=rel).strip() + "\n"
     return _expand_markers(markdown, rel, page, config)
 
 
@@ -110,13 +112,38 @@ def _session_header(rel: str, page: Page, catalog: Catalog) -> str:
 
 
 def _expand_markers(markdown: str, rel: str, page: Page, config: MkDocsConfig) -> str:
+    files: Files = _state["files"]
+
+    def link(target: str, doc: bool) -> str:
+        if doc:
+            file = files.get_file_from_path(target)
+            if file is None:
+                raise PluginError(f"{_display(config, rel)}: '{target}' is not a page of the site")
+            target = file.url
+        return get_relative_url(target, page.file.url)
+
     def context(args: str) -> shortcodes.Context:
-        return shortcodes.Context(rel, _state["catalog"], _state["env"], Path(config.docs_dir), args)
+        return shortcodes.Context(
+            rel,
+            _state["catalog"],
+            _state["env"],
+            Path(config.docs_dir),
+            args,
+            link=link,
+            session_header=lambda session_rel: _session_header(session_rel, page, _state["catalog"]),
+            offline=_offline(config),
+        )
 
     try:
         return shortcodes.expand(markdown, context)
     except shortcodes.UnknownMarker as error:
         raise PluginError(f"{_display(config, rel)}: {error}") from None
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """True when Material's offline plugin is enabled (the file:// build)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
 
 
 def _display(config: MkDocsConfig, rel: str) -> str:

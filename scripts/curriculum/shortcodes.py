@@ -16,7 +16,7 @@ from typing import Callable
 
 from jinja2 import Environment
 
-from . import glossary
+from . import facilitation, glossary
 from .catalog import Catalog
 
 MARKER = re.compile(r"^<!--\s*cur:(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
@@ -31,9 +31,24 @@ class Context:
     env: Environment
     docs_dir: Path
     args: str = ""
+    #: A docs path (or, with doc=False, a site path) as a URL relative to this page.
+    link: Callable[[str, bool], str] | None = None
+    #: A session's rendered header (summary, facts, objectives), by docs path.
+    session_header: Callable[[str], str] | None = None
+    #: True in the offline (file://) build.
+    offline: bool = False
 
     def render(self, template: str, **values: object) -> str:
         return self.env.get_template(f"partials/curriculum/{template}").render(**values)
+
+    def url_for(self, target: str, doc: bool = True) -> str:
+        if self.link is None:
+            return target
+        return self.link(target, doc)
+
+    def derive(self, page_rel: str, args: str) -> "Context":
+        """The same context for markers of another page included in this one."""
+        return Context(page_rel, self.catalog, self.env, self.docs_dir, args, self.link, self.session_header, self.offline)
 
 
 class UnknownMarker(ValueError):
@@ -48,14 +63,24 @@ def render_glossary(ctx: Context) -> str:
 #: name -> renderer; each returns HTML that replaces the marker line.
 RENDERERS: dict[str, Callable[[Context], str]] = {
     "glossary": render_glossary,
+    "agenda": facilitation.render_agenda,
+    "progress": facilitation.render_progress,
+    "facilitator-notes": facilitation.render_facilitator_notes,
+    "whole-day": facilitation.render_whole_day,
+    "offline-link": facilitation.render_offline_link,
 }
 
 
-def expand(markdown: str, make_context: Callable[[str], Context]) -> str:
-    """Replace every marker; raise UnknownMarker with its line for a bad name."""
+def expand(markdown: str, make_context: Callable[[str], Context], skip: set[str] | frozenset[str] = frozenset()) -> str:
+    """Replace every marker; raise UnknownMarker with its line for a bad name.
+
+    Markers named in ``skip`` are removed (used when one page includes another).
+    """
 
     def replace(match: re.Match[str]) -> str:
         name = match.group("name")
+        if name in skip:
+            return ""
         renderer = RENDERERS.get(name)
         if renderer is None:
             line = markdown.count("\n", 0, match.start()) + 1

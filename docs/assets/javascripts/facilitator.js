@@ -1,0 +1,67 @@
+/*
+ * Facilitator mode: shows the facilitator notes (".cur-facilitator") to the
+ * person running the room.
+ *
+ * The mode itself is the attribute data-cur-facilitator on <html>, which an
+ * inline script in overrides/main.html sets before the page paints (from
+ * ?facilitator=1 / ?facilitator=0 or localStorage "cur-facilitator"); the CSS
+ * keys on it. This file mounts the header buttons (rendered hidden by
+ * overrides/partials/curriculum/toolbar.html) and makes the "Facilitator
+ * mode" toggle work. Other scripts hear about changes through the
+ * "cur:facilitator" event on document.
+ */
+(function () {
+  "use strict";
+
+  var KEY = "cur-facilitator";
+  var root = document.documentElement;
+
+  function isOn() {
+    return root.hasAttribute("data-cur-facilitator");
+  }
+
+  function setMode(on) {
+    root.toggleAttribute("data-cur-facilitator", on);
+    try {
+      if (on) localStorage.setItem(KEY, "1");
+      else localStorage.removeItem(KEY);
+    } catch (error) {
+      /* Storage refused (private mode): the mode still applies to this page. */
+    }
+    sync();
+    document.dispatchEvent(new CustomEvent("cur:facilitator", { detail: { on: on } }));
+  }
+
+  function sync() {
+    document.querySelectorAll("[data-cur-facilitator-toggle]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(isOn()));
+    });
+  }
+
+  function mount() {
+    var toolbar = document.querySelector("[data-cur-toolbar]");
+    var header = document.querySelector(".md-header__inner");
+    if (!toolbar || !header) return;
+    if (toolbar.parentNode !== header) {
+      var before = header.querySelector("label[for='__search']") || header.querySelector(".md-header__source");
+      header.insertBefore(toolbar, before);
+    }
+    toolbar.hidden = false;
+    var present = toolbar.querySelector("[data-cur-present-start]");
+    if (present) present.hidden = !document.querySelector(".cur-session-header[data-cur-duration]");
+    var toggle = toolbar.querySelector("[data-cur-facilitator-toggle]");
+    if (toggle && !toggle.dataset.curBound) {
+      toggle.dataset.curBound = "1";
+      toggle.addEventListener("click", function () {
+        setMode(!isOn());
+      });
+    }
+    sync();
+  }
+
+  window.curFacilitator = { isOn: isOn, set: setMode };
+
+  if (typeof document$ !== "undefined") document$.subscribe(mount);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
+  else mount();
+})();

@@ -126,11 +126,28 @@ def context_factory(browser: object) -> Iterator[object]:
 
 
 @pytest.fixture
-def page(site: Site, context_factory: object) -> Iterator[object]:
+def page_factory(context_factory: object) -> Iterator[object]:
+    """Make fresh pages on any origin (fixture sites too), each in its own context.
+
+    ``page.traffic`` records the requests; the test fails at teardown on any
+    off-origin request (context_factory) or console error (here).
+    """
+    made: list[Traffic] = []
+
+    def make(origin: str, **context_options: object) -> object:
+        context, traffic = context_factory(origin, **context_options)  # type: ignore[operator]
+        page = context.new_page()  # type: ignore[attr-defined]
+        watch_console(page, traffic)
+        page.traffic = traffic  # type: ignore[attr-defined]
+        made.append(traffic)
+        return page
+
+    yield make
+    errors = [error for traffic in made for error in traffic.console_errors]
+    assert not errors, f"console errors: {errors}"
+
+
+@pytest.fixture
+def page(site: Site, page_factory: object) -> object:
     """A fresh page on the real site; fails the test on any off-origin request or console error."""
-    context, traffic = context_factory(site.origin)  # type: ignore[operator]
-    page = context.new_page()  # type: ignore[attr-defined]
-    watch_console(page, traffic)
-    page.traffic = traffic  # type: ignore[attr-defined]
-    yield page
-    assert not traffic.console_errors, f"console errors: {traffic.console_errors}"
+    return page_factory(site.origin)  # type: ignore[operator]

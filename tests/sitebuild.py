@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -40,6 +41,24 @@ def build(config_file: Path, site_dir: Path, site_url: str | None = None, strict
         command.append("--strict")
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config_file.parent, check=False)
     return BuildResult(result.returncode, result.stdout + result.stderr, site_dir)
+
+
+def copy_fixture(name: str, dest: Path) -> Path:
+    """Copy ``tests/fixtures/<name>`` to ``dest`` ready to build; return its mkdocs.yml.
+
+    Fixture configs inherit the real ``mkdocs.yml`` and point at the repository
+    with ``../../../`` paths; in the copy those become absolute. The real
+    ``docs/assets/`` (vendored Mermaid, CSS, JavaScript) and ``docs/includes/``
+    (the glossary snippets the real config appends) are copied in beside the
+    fixture's pages, unless the fixture brings its own.
+    """
+    shutil.copytree(FIXTURES / name, dest)
+    for shared in ("assets", "includes"):
+        if not (dest / "docs" / shared).exists():
+            shutil.copytree(ROOT / "docs" / shared, dest / "docs" / shared)
+    config = dest / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"), encoding="utf-8")
+    return config
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -94,7 +94,9 @@ class Facilitator(Block):
         el = etree.SubElement(
             parent,
             "aside",
-            {"class": "cur-facilitator", "data-search-exclude": "", "aria-label": "Facilitator note"},
+            # role="note": a page holds several notes, and several <aside>
+            # landmarks with one name fail axe's landmark-unique (issue 6).
+            {"class": "cur-facilitator", "data-search-exclude": "", "role": "note", "aria-label": "Facilitator note"},
         )
         title = etree.SubElement(el, "p", {"class": "cur-facilitator__title"})
         title.text = f"Facilitator note{': ' + self.argument if self.argument else ''}"

@@ -1,0 +1,80 @@
+"""Diagrams (M1xx): every Mermaid block parses with the site's own Mermaid and
+has an accessible title and description.
+
+Parsing happens before the rules run (the CLI overlaps it with the build);
+this module collects the diagrams and turns the results into findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from curriculum.mermaid_fence import protect_labels
+
+from ..findings import Finding
+from ..site import Site
+from .base import Rule
+
+RULES = (
+    Rule("M100", "diagrams-unchecked", "the diagrams could not be parsed because the browser is unavailable", "install what the message names, then rerun"),
+    Rule("M101", "diagram-syntax", "a Mermaid diagram does not parse with the vendored Mermaid (the message is Mermaid's own)", "fix the diagram at the line Mermaid names (counted from the fence); try it in a local 'mkdocs serve'"),
+    Rule("M102", "diagram-acc-title", "a diagram has no 'accTitle:' line", "add 'accTitle: <short title>' after the diagram type line"),
+    Rule("M103", "diagram-acc-descr", "a diagram has no 'accDescr:' line or block", "add 'accDescr: <one sentence saying what the diagram shows>'"),
+)
+UNAVAILABLE, SYNTAX, NO_TITLE, NO_DESCR = RULES
+
+ERROR_LINE = re.compile(r"on line (\d+)")
+ACC_TITLE = re.compile(r"^\s*accTitle\s*:\s*\S")
+ACC_DESCR = re.compile(r"^\s*accDescr\s*(:\s*\S|\{)")
+
+
+@dataclass(frozen=True)
+class Diagram:
+    rel: str
+    line: int  # the opening fence
+    col: int
+    source: str  # what the browser receives (labels protected)
+    raw: list[str]
+
+
+def collect(site: Site) -> list[Diagram]:
+    diagrams = []
+    for rel in site.pages:
+        for fence in site.docs[rel].fences:
+            if fence.language == "mermaid" and fence.closed:
+                diagrams.append(Diagram(rel, fence.line, fence.indent + 1, protect_labels("\n".join(fence.content)), fence.content))
+    return diagrams
+
+
+def mermaid_script(site: Site) -> Path:
+    """The vendored Mermaid the site ships (mermaid2's 'javascript:' setting)."""
+    for plugin in site.config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("mermaid2"), dict):
+            script = plugin["mermaid2"].get("javascript")
+            if isinstance(script, str) and "://" not in script:
+                return site.docs_dir / script
+    return site.docs_dir / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
+
+
+def check(site: Site) -> Iterable[Finding]:
+    diagrams = collect(site)
+    site.counts["diagrams"] = len(diagrams)
+    if diagrams and site.diagram_unavailable:
+        first = diagrams[0]
+        yield UNAVAILABLE.at(site.display(first.rel), first.line, first.col, f"{len(diagrams)} diagrams not parsed: {site.diagram_unavailable}")
+    for diagram in diagrams:
+        path = site.display(diagram.rel)
+        error = site.diagram_results.get((diagram.rel, diagram.line))
+        if error:
+            message = " ".join(error.split())
+            where = ""
+            if match := ERROR_LINE.search(error):
+                where = f" (diagram line {match.group(1)} is line {diagram.line + int(match.group(1))} of the file)"
+            yield SYNTAX.at(path, diagram.line, diagram.col, f"Mermaid cannot parse this diagram: {message}{where}")
+        if not any(ACC_TITLE.match(line) for line in diagram.raw):
+            yield NO_TITLE.at(path, diagram.line, diagram.col, "diagram has no 'accTitle:'")
+        if not any(ACC_DESCR.match(line) for line in diagram.raw):
+            yield NO_DESCR.at(path, diagram.line, diagram.col, "diagram has no 'accDescr:'")

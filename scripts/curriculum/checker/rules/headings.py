@@ -1,0 +1,73 @@
+"""Headings (H1xx) of the built page: one H1, no skipped level, none empty,
+no duplicate text under the same parent."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..findings import Finding
+from ..site import Site
+from .base import Rule
+
+RULES = (
+    Rule("H101", "h1-count", "a built page has no H1 or more than one", "a page has one '# Title' (session pages: none, the title comes from front matter)"),
+    Rule("H102", "heading-skip", "a heading skips a level (e.g. H2 then H4)", "use the next level down: '###' under '##'"),
+    Rule("H103", "heading-empty", "a heading has no text", "write the heading's text or delete the line"),
+    Rule("H104", "heading-duplicate", "two headings under the same parent have the same text", "make each heading say what its section adds"),
+)
+H1_COUNT, SKIP, EMPTY, DUPLICATE = RULES
+
+
+MARKUP = re.compile(r"[*_`~]|\[|\]\([^)]*\)|\]|\{[^}]*\}\s*$")
+QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-", "\u2014": "-"})
+
+
+def _plain(text: str) -> str:
+    """Heading text without Markdown markup or typographic quotes, for matching source to HTML."""
+    return " ".join(MARKUP.sub("", text.translate(QUOTES)).split()).casefold()
+
+
+def check(site: Site) -> Iterable[Finding]:
+    for rel, page in site.built.items():
+        if not page.found_article:
+            continue
+        doc = site.docs[rel]
+        path = site.display(rel)
+        seen_text: dict[str, int] = {}
+        source_headings = [(number, _plain(text)) for number, _, text in doc.headings]
+
+        def where(text: str) -> tuple[int, int]:
+            nth = seen_text.get(text, 0)
+            seen_text[text] = nth + 1
+            plain = _plain(text)
+            for number, source_plain in source_headings:
+                if source_plain == plain:
+                    nth -= 1
+                    if nth < 0:
+                        return number, 1
+            found = doc.find(text, heading_only=True) if text else None
+            return found or (site.title_line(rel), 1)
+
+        h1s = [h for h in page.headings if h.level == 1]
+        if len(h1s) != 1:
+            source_h1 = [number for number, level, _ in doc.headings if level == 1]
+            line = source_h1[-1] if len(h1s) > 1 and source_h1 else site.title_line(rel)
+            yield H1_COUNT.at(path, line, 1, f"the built page has {len(h1s)} H1 headings; it needs exactly one")
+        previous = 0
+        parents: list[tuple[int, dict[str, int]]] = [(0, {})]  # (level, texts seen among its children)
+        for heading in page.headings:
+            line, col = where(heading.text)
+            if not heading.text:
+                yield EMPTY.at(path, line, col, f"empty H{heading.level} heading")
+            if previous and heading.level > previous + 1:
+                yield SKIP.at(path, line, col, f"H{heading.level} '{heading.text}' follows an H{previous}: level {previous + 1} is skipped", f"make it {'#' * (previous + 1)} or add the missing level above it")
+            previous = heading.level
+            while parents and parents[-1][0] >= heading.level:
+                parents.pop()
+            siblings = parents[-1][1] if parents else {}
+            key = heading.text.casefold()
+            if key and key in siblings:
+                yield DUPLICATE.at(path, line, col, f"H{heading.level} '{heading.text}' repeats a heading under the same parent")
+            siblings[key] = line
+            parents.append((heading.level, {}))

@@ -1,0 +1,150 @@
+"""The checker's command line: output format, exit status, bad input, no side effects.
+
+Also the real site: it must pass with zero errors (this test goes red while
+content pages are being rewritten and have findings; that is its job).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker_sites import FIXTURES, ROOT, TODAY, make_site, run, tree_hash
+from curriculum.checker.cli import main
+from curriculum.checker.rules import ALL_RULES
+
+SUMMARY = re.compile(r"^(\d+) errors, (\d+) warnings in (\d+) pages, (\d+) diagrams, (\d+) links checked$")
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
+    status = main([*args, "--today", TODAY.isoformat()])
+    captured = capsys.readouterr()
+    return status, captured.out.splitlines(), captured.err
+
+
+@pytest.fixture(scope="module")
+def good_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_site(tmp_path_factory.mktemp("good") / "site")
+
+
+def test_good_site_passes_and_is_not_modified(good_config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = tree_hash(good_config.parent)
+    status, out, err = cli(capsys, "--config", str(good_config))
+    assert tree_hash(good_config.parent) == before, "a check must not write into the checked site"
+    assert status == 0, out
+    assert SUMMARY.match(out[-1]), out
+    errors, warnings, pages, diagrams, links = map(int, SUMMARY.match(out[-1]).groups())  # type: ignore[union-attr]
+    assert (errors, warnings, pages, diagrams) == (0, 0, 4, 1) and links > 0
+    assert "Traceback" not in err
+
+
+def test_errors_exit_1_one_finding_per_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = make_site(tmp_path / "site", "links-bad")
+    before = tree_hash(tmp_path / "site")
+    status, out, _ = cli(capsys, "--config", str(config))
+    assert tree_hash(tmp_path / "site") == before
+    assert status == 1
+    line = re.compile(r"^docs/index\.md:\d+:\d+: L1\d\d (warning: )?.+ \(.+\) \[[a-z0-9-]+\]$")
+    assert all(line.match(text) for text in out[:-1]), out
+    assert out[-1].startswith("7 errors, 1 warnings in 4 pages")
+
+
+def test_warnings_fail_only_with_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = make_site(tmp_path / "site", "warning-only")
+    status, out, _ = cli(capsys, "--config", str(config))
+    assert status == 0 and out[-1].startswith("0 errors, 1 warnings"), out
+    site_dir = tmp_path / "built"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)], check=True, capture_output=True)
+    status, out, _ = cli(capsys, "--config", str(config), "--site-dir", str(site_dir), "--strict")
+    assert status == 1 and "G101" in out[0], out
+
+
+def test_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = make_site(tmp_path / "site", "hygiene-bad")
+    status, out, _ = cli(capsys, "--config", str(config), "--format", "json")
+    data = json.loads("\n".join(out))
+    assert status == 1
+    assert data["summary"]["errors"] == 4 and data["summary"]["pages"] == 4
+    first = data["findings"][0]
+    assert set(first) == {"path", "line", "col", "code", "name", "message", "hint", "severity"}
+    assert (first["path"], first["line"], first["code"], first["name"]) == ("docs/index.md", 3, "P101", "placeholder")
+
+
+def test_missing_config_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = cli(capsys, "--config", str(tmp_path / "mkdocs.yml"))
+    assert status == 2 and out == []
+    assert len(err.splitlines()) == 1 and "mkdocs.yml" in err and "C101" in err, err
+
+
+def test_invalid_config_yaml_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nnav:\n  - [unclosed\n", encoding="utf-8")
+    status, _, err = cli(capsys, "--config", str(tmp_path / "mkdocs.yml"))
+    assert status == 2 and len(err.splitlines()) == 1 and "not valid YAML" in err, err
+
+
+def test_empty_docs_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = make_site(tmp_path / "site")
+    for page in (tmp_path / "site" / "docs").rglob("*.md"):
+        page.unlink()
+    status, out, _ = cli(capsys, "--config", str(config))
+    assert status == 1
+    assert out[0].startswith("mkdocs.yml:1:1: C102 docs folder 'docs' has no Markdown page"), out
+
+
+def test_file_that_is_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = make_site(tmp_path / "site")
+    (tmp_path / "site" / "docs" / "index.md").write_bytes("---\ntitle: Caf\xe9\n---\n\n# Caf\xe9\n".encode("latin-1"))
+    status, out, err = cli(capsys, "--config", str(config))
+    assert status == 1 and "Traceback" not in err
+    assert any(line.startswith("docs/index.md:2:1: F101 file is not UTF-8") for line in out), out
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--format", "xml"])
+    assert exit_info.value.code == 2
+
+
+def test_missing_browser_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHROMIUM", str(tmp_path / "no-chromium"))
+    result = run(make_site(tmp_path / "site"))
+    assert [(f.code, f.path, f.line) for f in result.findings] == [("M100", "docs/day-2/session.md", 21)]
+    assert "apt-get install chromium" in result.findings[0].message
+
+
+def test_subprocess_build_gives_the_same_findings(tmp_path: Path) -> None:
+    config = make_site(tmp_path / "site", "nav-bad")
+    in_process = run(config, in_process=True)
+    separate = run(config, in_process=False)
+    assert [f.text() for f in separate.findings] == [f.text() for f in in_process.findings]
+    assert {"N101", "N102"} == separate.codes()
+
+
+def test_every_rule_is_documented_in_contributing() -> None:
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = contributing.split("## Checker rules", 1)[1] if "## Checker rules" in contributing else ""
+    missing = [rule.code for rule in ALL_RULES if f"`{rule.code}`" not in section]
+    assert not missing, f"add these codes to CONTRIBUTING.md's 'Checker rules' section: {missing}"
+
+
+def test_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--list-rules"]) == 0
+    out = capsys.readouterr().out
+    assert len(out.splitlines()) == len(ALL_RULES) and "P101  placeholder" in out
+
+
+def test_fixtures_reference_hooks_like_the_real_config() -> None:
+    text = (FIXTURES / "good" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "../../../../scripts/curriculum/hooks.py" in text
+    assert "curriculum.mermaid_fence.fence_mermaid_custom" in text and "curriculum.blocks" in text
+
+
+def test_real_site_has_zero_errors() -> None:
+    """The real site passes (red while content pages are being rewritten with findings)."""
+    result = run(ROOT / "mkdocs.yml")
+    assert [f.text() for f in result.errors] == []

@@ -8,12 +8,6 @@ echo "== site checker =="
 "$VENV/bin/python" scripts/check_site.py
 
 echo "== pytest =="
-set +e
-"$VENV/bin/python" -m pytest "$@"
-status=$?
-set -e
-if [ "$status" -eq 5 ]; then
-  echo "pytest collected no tests: that is a failure here, not a pass." >&2
-  exit 1
-fi
-exit "$status"
+status=0
+"$VENV/bin/python" -m pytest "$@" || status=$?
+exit_with_pytest_status "$status"   # scripts/sh/lib.sh: 5 (no tests) is a failure

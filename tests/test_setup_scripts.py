@@ -1,0 +1,102 @@
+"""The set-up scripts' decisions, one function at a time (issue 2, points 5 and 6).
+
+``scripts/sh/lib.sh`` only defines functions when sourced, so each is run
+here in a throw-away ``bash -c`` with the outside world (apt-get, sudo, id)
+replaced by shell functions. Nothing is installed.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from sitebuild import ROOT
+
+LIB = ROOT / "scripts" / "sh" / "lib.sh"
+
+
+def run_bash(script: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Source lib.sh in a fresh bash and run ``script``; PATH defaults to the system's."""
+    return subprocess.run(
+        ["bash", "-c", f"source {LIB}\n{script}"],
+        capture_output=True, text=True, check=False, cwd=ROOT, env={"PATH": "/usr/bin:/bin", **env},
+    )
+
+
+@pytest.mark.parametrize(("pytest_status", "expected"), [(0, 0), (1, 1), (2, 2), (4, 4), (5, 1)])
+def test_pytest_exit_status_5_is_a_failure(pytest_status: int, expected: int) -> None:
+    result = run_bash(f"exit_with_pytest_status {pytest_status}")
+    assert result.returncode == expected
+    if pytest_status == 5:
+        assert result.stderr.strip() == "pytest collected no tests: that is a failure here, not a pass."
+
+
+def test_test_sh_hands_pytest_status_to_that_function() -> None:
+    script = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
+    lines = [line.split("#")[0].strip() for line in script.splitlines()]
+    assert '"$VENV/bin/python" -m pytest "$@" || status=$?' in lines
+    assert lines[-1] == 'exit_with_pytest_status "$status"', "test.sh must end by handing pytest's status over"
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()[-1] == "exec bash scripts/test.sh"
+
+
+def test_chromium_present_is_used_as_is() -> None:
+    result = run_bash('CHROMIUM=/bin/sh; ensure_chromium; echo "using $CHROMIUM"')
+    assert result.returncode == 0 and result.stdout.strip() == "using /bin/sh"
+
+
+def test_missing_chromium_without_root_stops_with_one_line_saying_what_to_install() -> None:
+    result = run_bash("id() { echo 1000; }; sudo() { return 1; }; ensure_chromium", CHROMIUM="/nonexistent/chromium")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "Chromium is missing: run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chromium) and run this again."
+    ]
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def fake_apt(tmp_path, status: int) -> str:  # noqa: ANN001
+    """A PATH whose apt-get only logs its arguments to stderr and exits with ``status``."""
+    apt = tmp_path / "apt-get"
+    apt.write_text(f'#!/bin/sh\necho "apt-get $*" >&2\nexit {status}\n')
+    apt.chmod(0o755)
+    return f"{tmp_path}:/usr/bin:/bin"
+
+
+def test_missing_chromium_as_root_is_installed_with_apt(tmp_path) -> None:  # noqa: ANN001
+    result = run_bash("id() { echo 0; }; ensure_chromium", CHROMIUM="/nonexistent/chromium", PATH=fake_apt(tmp_path, 0))
+    assert "Installing Chromium from the Debian packages" in result.stdout
+    # apt's own output is silenced; the fake apt-get installed nothing, so it still stops with one line.
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "Chromium is missing: run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chromium) and run this again."
+    ]
+
+
+def test_failed_apt_install_stops_with_one_line(tmp_path) -> None:  # noqa: ANN001
+    result = run_bash("id() { echo 0; }; ensure_chromium", CHROMIUM="/nonexistent/chromium", PATH=fake_apt(tmp_path, 100))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["Could not install Chromium: run 'sudo apt-get install chromium' and run this again."]
+
+
+def test_apt_is_asked_for_the_debian_chromium_package(tmp_path) -> None:  # noqa: ANN001
+    log = tmp_path / "log"
+    apt = tmp_path / "apt-get"
+    apt.write_text(f'#!/bin/sh\necho "$*" >> {log}\n')
+    apt.chmod(0o755)
+    run_bash("id() { echo 0; }; ensure_chromium", CHROMIUM="/nonexistent/chromium", PATH=f"{tmp_path}:/usr/bin:/bin")
+    assert log.read_text().splitlines() == ["update -qq", "install -y -qq chromium"]
+
+
+def test_python_older_than_3_11_is_refused_with_one_line(tmp_path) -> None:  # noqa: ANN001
+    for name in ("python3.13", "python3.12", "python3.11", "python3"):
+        fake = tmp_path / name
+        fake.write_text("#!/bin/sh\nexit 1\n")  # answers "too old" to the version probe
+        fake.chmod(0o755)
+    result = subprocess.run(
+        ["bash", "-c", f"source {LIB}\nVENV={tmp_path}/venv; ensure_venv"],
+        capture_output=True, text=True, check=False, env={"PATH": f"{tmp_path}:/usr/bin:/bin"},
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "Python 3.11 or newer is needed: install it (Debian/Ubuntu: sudo apt-get install python3) and run this again."
+    ]

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Generate the real site N times larger, to measure how the checker scales.
+
+Copies of the real pages under new names, nav included: every top-level
+folder of docs/ (day-2/, facilitators/, ...) is copied to ``<name>-copyK/``
+and every top-level page to ``<stem>-copyK.md``, for K = 1..N-1, and the
+nav gets one section per copy. Relative links inside a copied folder stay
+inside it; links to other top-level pages keep pointing at the originals.
+Nothing in the repository is written: the site goes to a temporary folder
+(or --out).
+
+Benchmark (prints the build's time, the checker's own post-build time and
+their ratio, for x1, x10 and x100):
+
+    .venv/bin/python scripts/generate_large_site.py --bench 1 10 100
+
+One size by hand:
+
+    .venv/bin/python scripts/generate_large_site.py --times 10 --out /tmp/large10
+    .venv/bin/python scripts/check_site.py --config /tmp/large10/mkdocs.yml --timings
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from curriculum.checker.site import load_config  # noqa: E402
+
+KEEP = {"assets", "includes"}  # shared by every copy, not multiplied
+
+
+def _rename(path: str, k: int) -> str:
+    head, _, rest = path.partition("/")
+    if rest:
+        return f"{head}-copy{k}/{rest}"
+    stem = head[:-3] if head.endswith(".md") else head
+    return f"{stem}-copy{k}.md"
+
+
+def _rewrite_nav(items: Any, k: int) -> Any:
+    if isinstance(items, str):
+        return items if "://" in items else _rename(items, k)
+    if isinstance(items, list):
+        return [_rewrite_nav(item, k) for item in items]
+    if isinstance(items, dict):
+        return {f"{key} ({k})" if isinstance(key, str) else key: _rewrite_nav(value, k) for key, value in items.items()}
+    return items
+
+
+def _yaml_nav(items: Any, indent: int = 0) -> list[str]:
+    pad = " " * indent
+    lines: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            lines.append(f"{pad}- {item}")
+        else:
+            for key, value in item.items():
+                title = '"' + str(key).replace('"', '\\"') + '"'
+                if isinstance(value, list):
+                    lines.append(f"{pad}- {title}:")
+                    lines.extend(_yaml_nav(value, indent + 4))
+                else:
+                    lines.append(f"{pad}- {title}: {value}")
+    return lines
+
+
+def generate(times: int, out: Path) -> Path:
+    """Write the site x``times`` into ``out``; return its mkdocs.yml."""
+    config_file = ROOT / "mkdocs.yml"
+    config, text = load_config(config_file)
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(ROOT / "docs", out / "docs", symlinks=True)
+    (out / "overrides").symlink_to(ROOT / "overrides", target_is_directory=True)
+    docs = out / "docs"
+    originals = [p for p in sorted(docs.iterdir()) if p.name not in KEEP]
+    nav = list(config.get("nav") or [])
+    for k in range(1, times):
+        for entry in originals:
+            if entry.is_dir():
+                shutil.copytree(entry, docs / f"{entry.name}-copy{k}")
+            elif entry.suffix == ".md":
+                shutil.copy2(entry, docs / f"{entry.stem}-copy{k}.md")
+        nav.append({f"Copy {k}": _rewrite_nav(config.get("nav") or [], k)})
+    # Keep the real mkdocs.yml as written (tags, comments); point its hooks at
+    # the repository and replace only the nav.
+    head = text.split("\nnav:", 1)[0]
+    head = head.replace("scripts/curriculum/hooks.py", (ROOT / "scripts" / "curriculum" / "hooks.py").as_posix())
+    (out / "mkdocs.yml").write_text(head + "\nnav:\n" + "\n".join(_yaml_nav(nav, 2)) + "\n", encoding="utf-8")
+    return out / "mkdocs.yml"
+
+
+TIMING = re.compile(r"^\s+(?P<name>.+?)\s+(?P<ms>\d+) ms$")
+
+
+def bench(sizes: list[int]) -> None:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="large-site-") as folder:
+        for times in sizes:
+            config = generate(times, Path(folder) / f"x{times}")
+            pages = sum(1 for _ in (config.parent / "docs").rglob("*.md")) - 1
+            result = subprocess.run(
+                [sys.executable, str(ROOT / "scripts" / "check_site.py"), "--config", str(config), "--timings", "--format", "json"],
+                capture_output=True, text=True, check=False,
+            )
+            phases = {m.group("name"): int(m.group("ms")) for line in result.stderr.splitlines() if (m := TIMING.match(line))}
+            build, after = phases.get("mkdocs build --strict", 0), phases.get("= checks after the build", 0)
+            rows.append((times, pages, build, after))
+            print(f"x{times}: {pages} pages, build {build} ms, checks after the build {after} ms, ratio {after / max(build, 1):.3f}", flush=True)
+    base_pages, base_after = rows[0][1], rows[0][3]
+    print("\nsize  pages  build ms  checks ms  checks/build  checks ms/page  growth vs x1 (checks / pages)")
+    for times, pages, build, after in rows:
+        print(f"x{times:<4} {pages:>5} {build:>9} {after:>10} {after / max(build, 1):>13.3f} {after / pages:>15.2f}  "
+              f"{after / max(base_after, 1):.1f} / {pages / base_pages:.1f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--times", type=int, default=10, help="how many copies of the site (1 = the real site)")
+    parser.add_argument("--out", type=Path, help="folder to write (default: a new temporary folder)")
+    parser.add_argument("--bench", type=int, nargs="+", metavar="N", help="generate each size, run the checker with --timings, print a table")
+    args = parser.parse_args()
+    if args.bench:
+        bench(args.bench)
+        return 0
+    out = args.out or Path(tempfile.mkdtemp(prefix="large-site-")) / f"x{args.times}"
+    print(generate(args.times, out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

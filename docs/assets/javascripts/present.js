@@ -90,9 +90,10 @@
   }
 
   function chrome() {
-    var bar = document.createElement("div");
+    /* A named <section> is a region landmark, so axe finds it and screen
+       readers list it with the page's other landmarks. */
+    var bar = document.createElement("section");
     bar.className = "cur-present__bar";
-    bar.setAttribute("role", "toolbar");
     bar.setAttribute("aria-label", "Presentation controls");
     bar.innerHTML =
       '<button type="button" class="cur-present__button" data-act="prev">Previous</button>' +

@@ -1,0 +1,74 @@
+"""The offline copy (issue 5, feature 7).
+
+scripts/build_offline.py builds a zip; unpacked, it opens from file:// with
+search returning results and diagrams rendering, and the browser makes no
+request other than file:// (the context refuses and records any other).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from sitebuild import ROOT
+
+from featurepages import session_with
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    root = tmp_path_factory.mktemp("offline")
+    output = root / "copy.zip"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_offline.py"), str(output)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(output) as archive:
+        archive.extractall(root / "unpacked")
+    yield root / "unpacked" / "onboarding-offline"
+
+
+def test_zip_holds_plain_html_pages_and_no_remote_scripts(offline_copy: Path) -> None:
+    assert (offline_copy / "index.html").is_file()
+    assert (offline_copy / "search" / "search_index.js").is_file()
+    for html in offline_copy.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        # What a page loads (scripts, stylesheets, images); <link rel="canonical"> only names the page.
+        remote = re.findall(r'<script[^>]+src="(https?:[^"]+)"', text)
+        remote += re.findall(r'<link[^>]+rel="(?:stylesheet|preload|icon)"[^>]+href="(https?:[^"]+)"', text)
+        remote += re.findall(r'<img[^>]+src="(https?:[^"]+)"', text)
+        assert not remote, f"{html.name}: {remote}"
+        assert "unpkg.com" not in text
+
+
+def test_offline_copy_searches_and_draws_with_no_network(offline_copy: Path, context_factory) -> None:  # noqa: ANN001
+    context, traffic = context_factory("file://")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    session = session_with("```mermaid").removesuffix(".md") + ".html"
+    page.goto((offline_copy / session).as_uri())
+    page.wait_for_function(
+        "[...document.querySelectorAll('.mermaid')].length > 0 && [...document.querySelectorAll('.mermaid')]"
+        ".every(h => h.shadowRoot && h.shadowRoot.querySelector('svg'))",
+        timeout=20_000,
+    )
+    page.keyboard.press("/")
+    page.keyboard.type("pipeline")
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    assert page.locator(".md-search-result__item").count() > 0
+    first = page.locator(".md-search-result__item a").first.get_attribute("href")
+    assert first and ".html" in first  # links work without a server
+    assert not errors, errors
+    assert traffic.requested, "no requests were seen at all"
+    assert all(url.startswith("file://") for url in traffic.requested), [u for u in traffic.requested if not u.startswith("file://")]
+    assert not traffic.offsite

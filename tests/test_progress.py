@@ -1,0 +1,78 @@
+"""Progress for each new hire (issue 5, feature 5).
+
+"Mark session complete" on every session page (in the built HTML, working
+with JavaScript), the day page's list of done sessions and its reset, all in
+localStorage only; stored progress that cannot be parsed is reset silently
+(the page fixture fails the test on any console error).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from featurepages import day_rel, session_rels, url_path
+
+pytestmark = pytest.mark.browser
+
+CONTROL = "[data-cur-progress-control] button"
+
+
+def test_every_session_page_has_the_control_in_its_html(site) -> None:  # noqa: ANN001
+    for rel in session_rels():
+        html = (site.root / url_path(rel).strip("/") / "index.html").read_text(encoding="utf-8")
+        assert re.search(rf'data-cur-progress-control="" data-cur-session="{re.escape(rel)}"', html), rel
+        assert 'aria-pressed="false"' in html and "Mark session complete" in html
+    day_html = (site.root / url_path(day_rel()).strip("/") / "index.html").read_text(encoding="utf-8")
+    assert "data-cur-progress-control" not in day_html
+    assert day_html.count("cur-progress__item") == len(session_rels())
+
+
+def test_mark_complete_survives_reload_shows_on_day_page_and_resets(site, page) -> None:  # noqa: ANN001
+    first, *others = session_rels()
+    page.goto(site.url(url_path(first)))
+    button = page.get_by_role("button", name="Mark session complete")
+    assert button.is_visible() and button.get_attribute("aria-pressed") == "false"
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    assert "Saved in this browser only" in page.locator("[data-cur-progress-control] [role=status]").inner_text()
+    page.reload()
+    assert page.get_by_role("button", name="Mark session complete").get_attribute("aria-pressed") == "true"
+
+    page.goto(site.url(url_path(day_rel())))
+    items = page.locator(".cur-progress__item")
+    states = {items.nth(i).get_attribute("data-cur-session"): items.nth(i).locator(".cur-progress__state").inner_text() for i in range(items.count())}
+    assert states[first] == "Done"
+    assert all(states[rel] == "Not done yet" for rel in others)
+    assert f"1 of {len(session_rels())}" in page.locator(".cur-progress__summary").inner_text()
+
+    page.get_by_role("button", name="Reset my progress").click()
+    assert page.locator(".cur-progress__item--done").count() == 0
+    assert "Progress reset." in page.locator(".cur-progress__summary").inner_text()
+    assert page.evaluate("localStorage.getItem('cur-progress')") is None
+    page.goto(site.url(url_path(first)))
+    assert page.get_by_role("button", name="Mark session complete").get_attribute("aria-pressed") == "false"
+
+
+@pytest.mark.parametrize("stored", ["{not json", "[1, 2]", '{"day-2/pipelines.md": 5}', "null", '"text"'])
+def test_unparseable_progress_is_reset_silently(site, page, stored: str) -> None:  # noqa: ANN001
+    url = site.url(url_path(day_rel()))
+    page.goto(url)
+    page.evaluate("value => localStorage.setItem('cur-progress', value)", stored)
+    page.reload()
+    assert page.locator(".cur-progress__item--done").count() == 0
+    assert page.evaluate("localStorage.getItem('cur-progress')") is None
+    assert f"0 of {len(session_rels())}" in page.locator(".cur-progress__summary").inner_text()
+
+
+def test_progress_controls_pass_axe(site, page) -> None:  # noqa: ANN001
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site.url(url_path(session_rels()[0])))
+    page.get_by_role("button", name="Mark session complete").click()
+    results = Axe().run(page, context={"include": [["[data-cur-progress-control]"]]})
+    assert results.violations_count == 0, results.generate_report()
+    page.goto(site.url(url_path(day_rel())))
+    results = Axe().run(page, context={"include": [[".cur-progress"], [".cur-agenda"]]})
+    assert results.violations_count == 0, results.generate_report()

@@ -245,10 +245,15 @@ def render_facilitator_notes(ctx: Context) -> str:
             notes = facilitator_notes(page.body_lines, page.body_first_line)
             link = posixpath.relpath(rel, posixpath.dirname(ctx.page_rel) or ".")
             parts.append(f"### {meta.title}\n\n[Open the session page]({link}) · {meta.duration} minutes")
+            previous: str | None = "\0"
             for note in notes:
-                where = f"{link}#{note.anchor}" if note.anchor else link
-                label = note.heading or "Opening of the session"
-                parts.append(f"#### Under \u201c[{label}]({where})\u201d\n\n" + rebase_links(note.markdown, rel, ctx.page_rel))
+                block = rebase_links(note.markdown, rel, ctx.page_rel)
+                if note.anchor != previous:  # one heading per place, however many notes it holds
+                    where = f"{link}#{note.anchor}" if note.anchor else link
+                    label = note.heading or "Opening of the session"
+                    block = f"#### Under \u201c[{label}]({where})\u201d\n\n" + block
+                previous = note.anchor
+                parts.append(block)
     return ctx.render("facilitator-notes.html", body="\n\n".join(parts))
 
 

@@ -1,11 +1,12 @@
 /*
  * Keyboard access to the two header controls Material draws as <label>s
  * (issue 6, WCAG 2.1.1): the navigation drawer and the search button shown
- * on narrow screens. A <label> is not in the Tab order, so without this a
- * keyboard user on a phone-sized window could open neither. Each label
- * becomes a named button that Enter and Space operate and that reports
- * whether it is open; Escape closes the drawer and gives focus back.
- * Without JavaScript the labels keep working by pointer, as before.
+ * on narrow screens. A <label> is not in the Tab order (and may not take the
+ * button role), so without this a keyboard user on a phone-sized window
+ * could open neither. Each label is swapped for a real <button> with the
+ * same look (a11y.css shows it at the widths where Material shows the
+ * label) that reports whether it is open; Escape closes the drawer and
+ * gives focus back. Without JavaScript the labels stay and work by pointer.
  */
 (function () {
   "use strict";
@@ -19,21 +20,23 @@
     CONTROLS.forEach(function (control) {
       var toggle = document.getElementById(control.toggle);
       var label = document.querySelector('.md-header label.md-header__button[for="' + control.toggle + '"]');
-      if (!toggle || !label || label.hasAttribute("data-cur-a11y")) return;
-      label.setAttribute("data-cur-a11y", "");
-      label.setAttribute("role", "button");
-      label.setAttribute("tabindex", "0");
-      label.setAttribute("aria-label", control.name);
-      var sync = function () { label.setAttribute("aria-expanded", String(toggle.checked)); };
+      if (!toggle || !label || label.hidden) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className + " cur-header-toggle";
+      button.setAttribute("data-cur-for", control.toggle);
+      button.setAttribute("aria-label", control.name);
+      while (label.firstChild) button.appendChild(label.firstChild);
+      label.hidden = true;
+      label.parentNode.insertBefore(button, label);
+      var sync = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
       sync();
       toggle.addEventListener("change", sync);
-      label.addEventListener("click", function () { setTimeout(sync, 0); });
-      label.addEventListener("keydown", function (event) {
-        if (event.key !== "Enter" && event.key !== " ") return;
-        event.preventDefault();
-        label.click();
+      button.addEventListener("click", function () {
+        toggle.click();
+        sync();
         if (control.toggle === "__drawer" && toggle.checked) {
-          var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex]");
+          var first = document.querySelector(".md-sidebar--primary a[href]");
           // The drawer is visibility:hidden until the checkbox is checked.
           if (first) setTimeout(function () { first.focus(); }, 50);
         }
@@ -43,7 +46,7 @@
           if (event.key === "Escape" && toggle.checked) {
             toggle.click();
             sync();
-            label.focus();
+            button.focus();
           }
         });
       }
@@ -69,6 +72,11 @@
     });
     root.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) {
       nav.setAttribute("role", "none");
+    });
+    // scrollable-region-focusable: a wide table scrolls sideways inside
+    // Material's wrapper; keyboard users scroll it once it takes focus.
+    root.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+      wrap.setAttribute("tabindex", "0");
     });
   }
 

@@ -7,6 +7,7 @@ replaced by shell functions. Nothing is installed.
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -100,3 +101,37 @@ def test_python_older_than_3_11_is_refused_with_one_line(tmp_path) -> None:  # n
     assert result.stderr.splitlines() == [
         "Python 3.11 or newer is needed: install it (Debian/Ubuntu: sudo apt-get install python3) and run this again."
     ]
+
+
+def test_serve_sh_serves_the_site_with_live_reload(tmp_path) -> None:  # noqa: ANN001
+    """The README's first command, on a free port instead of 8000 (later --dev-addr wins)."""
+    import os
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        ["bash", str(ROOT / "scripts" / "serve.sh"), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path, start_new_session=True,
+    )
+    try:
+        deadline, html = time.monotonic() + 120, ""
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    html = response.read().decode("utf-8")
+                    break
+            except OSError:
+                time.sleep(1)
+        assert html, f"serve.sh did not serve the site:\n{(tmp_path / 'serve.log').read_text()}"
+        assert re.search(r"<title>[^<]*Onboarding programme[^<]*</title>", html), html[:500]
+        assert "livereload" in html, "mkdocs serve injects its live-reload script into every page"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        log.close()

@@ -91,6 +91,7 @@ LOADING_ATTRIBUTES = {
 }
 #: <link rel=...> values that are navigation metadata, not loads.
 NON_LOADING_LINK_RELS = {"canonical", "next", "prev", "alternate", "author", "help", "license", "search", "me"}
+XML_NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xhtml", "http://www.w3.org/1999/xlink"}
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)""", re.IGNORECASE)
 CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 ABSOLUTE_IN_SCRIPT = re.compile(r"""(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)]*""", re.IGNORECASE)
@@ -136,8 +137,9 @@ class ResourceCollector(HTMLParser):
         if self._in == "style":
             self.loads += [("<style>", url) for url in css_urls(data)]
         elif self._in == "script":
-            # Inline scripts: any absolute URL is suspect (fetch, import, a script tag built in JS).
-            self.loads += [("<script> inline", url) for url in ABSOLUTE_IN_SCRIPT.findall(data)]
+            # Inline scripts: any absolute URL is suspect (fetch, import, a script tag built in JS),
+            # except XML namespace names, which identify and never load (createElementNS).
+            self.loads += [("<script> inline", url) for url in ABSOLUTE_IN_SCRIPT.findall(data) if url not in XML_NAMESPACES]
 
 
 def third_party(url: str, origin: str) -> bool:
@@ -166,6 +168,7 @@ def test_scanner_catches_third_party_loads_and_allows_links() -> None:
       <link rel="canonical" href="http://127.0.0.1:8000/x/">
       <script src="https://unpkg.com/mermaid@11/dist/mermaid.min.js"></script>
       <script>var s = document.createElement('script'); s.src = '//www.googletagmanager.com/gtag/js';</script>
+      <script>document.createElementNS("http://www.w3.org/2000/svg", "svg");</script>
       <img srcset="a.png 1x, https://cdn.example.com/b.png 2x">
       <div style="background: url('https://cdn.example.com/bg.png')"></div>
       <style>@import "https://cdn.example.com/x.css";</style>

@@ -181,7 +181,7 @@ def checker_times(factors: list[int]) -> list[dict[str, object]]:
         out = BENCH / f"large-{factor}"
         if out.exists():
             shutil.rmtree(out)
-        made = subprocess.run([PYTHON, str(generator), "--factor", str(factor), "--out", str(out)],
+        made = subprocess.run([PYTHON, str(generator), "--times", str(factor), "--out", str(out)],
                               capture_output=True, text=True, check=False)
         if made.returncode != 0:
             rows.append({"site": label, "pages": 0, "seconds": None, "exit": None,

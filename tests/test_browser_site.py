@@ -47,3 +47,28 @@ def test_every_page_loads_cleanly_and_mermaid_only_where_needed(site, page) -> N
             assert page.evaluate("typeof window.mermaid") == "undefined", path
         assert page.traffic.console_errors[errors:] == [], f"{path}: console errors"
         assert not page.traffic.offsite, f"{path}: requests left the origin: {page.traffic.offsite}"
+
+
+def test_palette_follows_the_system_and_the_toggle_switches_it(site, page_factory) -> None:  # noqa: ANN001
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    for system, expected in (("light", "default"), ("dark", "slate")):
+        page = page_factory(site.origin, color_scheme=system)
+        page.goto(site.url("/"))
+        assert page.evaluate(scheme) == expected, f"system {system}"
+    # The toggle cycles automatic -> light -> dark (palettes 0, 1, 2 of mkdocs.yml), one click each.
+    page = page_factory(site.origin, color_scheme="light")
+    page.goto(site.url("/"))
+    page.locator("label[for='__palette_1']").click()
+    assert page.evaluate(scheme) == "default"
+    page.locator("label[for='__palette_2']").click()
+    assert page.evaluate(scheme) == "slate"
+
+
+def test_search_finds_a_session_from_the_sites_own_index(site, page) -> None:  # noqa: ANN001
+    page.goto(site.url("/"))
+    page.keyboard.press("/")  # Material's search shortcut
+    page.locator("input.md-search__input").fill("lifecycle")
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=20_000)
+    assert "/day-2/" in (result.get_attribute("href") or "")
+    assert any(url.startswith(site.origin) and "search_index.json" in url for url in page.traffic.requested)

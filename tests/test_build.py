@@ -250,3 +250,22 @@ def test_every_page_has_an_edit_this_page_link(site) -> None:  # noqa: ANN001
 @pytest.mark.parametrize("feature", ["content.action.edit"])
 def test_edit_feature_is_on(feature: str) -> None:
     assert feature in load_config()["theme"]["features"]
+
+
+# --------------------------------------------------------------------------
+# Navigation shows the days and sessions; headings have permalinks
+# --------------------------------------------------------------------------
+
+
+def test_navigation_lists_every_day_and_session(site) -> None:  # noqa: ANN001
+    home = (site.root / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('class="md-nav md-nav--primary"'):]
+    for source in sorted((ROOT / "docs").glob("day-*/*.md")):
+        target = source.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        target = target.removesuffix("/index") + "/"
+        assert f'href="{target}"' in nav, f"the navigation has no link to {target} ({source.name})"
+
+
+def test_headings_have_permalinks(site) -> None:  # noqa: ANN001
+    html = (site.root / "day-2" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="[^"]+">.*?<a class="headerlink" href="#[^"]+" title="Link to this section">', html)

@@ -7,6 +7,8 @@ so the cache can be seen to work.
 from __future__ import annotations
 
 import http.server
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -47,13 +49,6 @@ class Server:
         self.httpd.server_close()
 
 
-@pytest.fixture
-def server() -> Iterator[Server]:
-    server = Server()
-    yield server
-    server.close()
-
-
 def closed_port() -> str:
     httpd = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
     port = httpd.server_address[1]
@@ -61,45 +56,57 @@ def closed_port() -> str:
     return f"http://127.0.0.1:{port}/gone"
 
 
-def site_with_links(tmp_path: Path, server: Server, refused: str) -> Path:
-    config = make_site(tmp_path / "site")
-    page = tmp_path / "site" / "docs" / "index.md"
+@pytest.fixture(scope="module")
+def linked_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path, Server, str]]:
+    """The good site plus three external links, built once: (config, site_dir, server, refused URL)."""
+    server = Server()
+    refused = closed_port()
+    folder = tmp_path_factory.mktemp("external")
+    config = make_site(folder / "site")
+    page = folder / "site" / "docs" / "index.md"
     page.write_text(
         page.read_text(encoding="utf-8")
         + f"\nSee [the working page]({server.origin}/ok), [the missing page]({server.origin}/missing)"
         + f" and [the dead host]({refused}).\n",
         encoding="utf-8",
     )
-    return config
+    site_dir = folder / "built"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)], check=True, capture_output=True)
+    yield config, site_dir, server, refused
+    server.close()
 
 
-def test_external_links_are_not_fetched_by_default(tmp_path: Path, server: Server) -> None:
-    result = run(site_with_links(tmp_path, server, closed_port()))
+def test_external_links_are_not_fetched_by_default(linked_site: tuple[Path, Path, Server, str]) -> None:
+    config, site_dir, server, _ = linked_site
+    result = run(config, site_dir=site_dir)
     assert server.requests == []
-    assert not (tmp_path / "site" / ".cache").exists()
+    assert not (config.parent / ".cache").exists()
     assert result.codes() == set()
 
 
-def test_external_links_checked_and_cached(tmp_path: Path, server: Server) -> None:
-    refused = closed_port()
-    config = site_with_links(tmp_path, server, refused)
-    result = run(config, external=True)
+def test_external_links_checked_and_cached(linked_site: tuple[Path, Path, Server, str]) -> None:
+    config, site_dir, server, refused = linked_site
+    result = run(config, site_dir=site_dir, external=True)
     unreachable = {f.message for f in result.findings if f.code == "L201"}
     assert all(f.severity == "warning" for f in result.findings)
     assert any("/missing" in m and "HTTP 404" in m for m in unreachable), unreachable
     assert any(refused in m and "refused" in m.lower() for m in unreachable), unreachable
     assert not any("/ok'" in m for m in unreachable)
-    assert (tmp_path / "site" / ".cache" / "checker-external.json").is_file()
+    assert (config.parent / ".cache" / "checker-external.json").is_file()
     count = len(server.requests)
     assert count >= 2
-    run(config, external=True)
+    run(config, site_dir=site_dir, external=True)
     assert len(server.requests) == count, "a rerun within the cache's age must not refetch"
-    run(config, external=True, cache_max_age_hours=0)
+    run(config, site_dir=site_dir, external=True, cache_max_age_hours=0)
     assert len(server.requests) > count, "an expired cache is refetched"
 
 
-def test_fetch_times_out(server: Server) -> None:
-    began = time.perf_counter()
-    result = fetch(f"{server.origin}/slow", timeout=0.3, retries=0)
-    assert time.perf_counter() - began < 1.4
-    assert result["ok"] is False and "timed out" in str(result["error"])
+def test_fetch_times_out() -> None:
+    server = Server()
+    try:
+        began = time.perf_counter()
+        result = fetch(f"{server.origin}/slow", timeout=0.3, retries=0)
+        assert time.perf_counter() - began < 1.4
+        assert result["ok"] is False and "timed out" in str(result["error"])
+    finally:
+        server.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +49,8 @@ def build_in_process(config_file: Path, site_dir: Path) -> BuildLog:
     logger.propagate = False
     cwd = os.getcwd()
     returncode = 0
+    saved_bytecode = sys.dont_write_bytecode
+    sys.dont_write_bytecode = True  # the hooks are imported: write no __pycache__ into the repository
     try:
         os.chdir(config_file.parent)
         config = load_config(config_file=str(config_file), strict=True, site_dir=str(site_dir))
@@ -62,6 +65,7 @@ def build_in_process(config_file: Path, site_dir: Path) -> BuildLog:
         handler.lines.append(f"ERROR   -  {type(error).__name__}: {error}")
         returncode = 1
     finally:
+        sys.dont_write_bytecode = saved_bytecode
         os.chdir(cwd)
         logger.removeHandler(handler)
         logger.setLevel(saved[0])

@@ -19,7 +19,7 @@ import yaml
 from curriculum.catalog import Catalog, load_catalog
 from curriculum.source import PageSource, read_page
 
-from .html import BuiltPage, parse_page
+from .html import ARTICLE_START, BuiltPage, parse_page
 from .markdown import MarkdownDoc, scan
 
 DEFAULT_EXCLUDES = [".*", "/templates/"]
@@ -116,7 +116,8 @@ class Site:
     cache_max_age: float = 24 * 3600
     diagram_results: dict[tuple[str, int], str | None] = field(default_factory=dict)
     diagram_unavailable: str | None = None
-    counts: dict[str, int] = field(default_factory=lambda: {"links": 0, "diagrams": 0})
+    counts: dict[str, int] = field(default_factory=lambda: {"links": 0, "diagrams": 0, "article_kb": 0})
+    _generated: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     # -- locations ---------------------------------------------------------
 
@@ -153,6 +154,16 @@ class Site:
         page = self.source(rel)
         return page.key_lines.get("title", 1) if page else 1
 
+    def generated_line(self, rel: str) -> tuple[int, int]:
+        """Where HTML that has no source line comes from: the page's first
+        ``<!-- cur:... -->`` marker (rendered by a hook), else its title."""
+        if rel not in self._generated:
+            doc = self.docs.get(rel)
+            lines = doc.lines if doc is not None else []
+            marker = next((n for n, line in enumerate(lines, start=1) if line.lstrip().startswith("<!-- cur:")), None)
+            self._generated[rel] = (marker or self.title_line(rel), 1)
+        return self._generated[rel]
+
     # -- built pages -------------------------------------------------------
 
     def read_built(self) -> None:
@@ -163,7 +174,27 @@ class Site:
             self.url_to_rel[url] = rel
             path = self.site_dir / url
             if path.is_file():
-                self.built[rel] = parse_page(path.read_text(encoding="utf-8", errors="replace"))
+                region = read_article_region(path)
+                self.counts["article_kb"] += len(region) // 1024
+                self.built[rel] = parse_page(region)
+
+
+TAIL_BYTES = 256 * 1024
+
+
+def read_article_region(path: Path) -> str:
+    """The end of a built page, where Material puts the article (after the
+    navigation, whose size grows with the site); the whole file if the
+    article starts earlier than that."""
+    with path.open("rb") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        if size > TAIL_BYTES:
+            handle.seek(size - TAIL_BYTES)
+            tail = handle.read().decode("utf-8", errors="replace")
+            if ARTICLE_START in tail:
+                return tail
+        handle.seek(0)
+        return handle.read().decode("utf-8", errors="replace")
 
 
 def _excluded(config: dict[str, Any]) -> Any:

@@ -70,9 +70,14 @@ def check(site: Site) -> Iterable[Finding]:
         if rel in glossary_pages:
             continue
         reported: set[str] = set()
-        for number, text in _text_lines(site, rel):
-            if any_term is not None:
-                used.update(any_term.findall(text))
+        lines = list(_text_lines(site, rel))
+        whole = "\n".join(text for _, text in lines)
+        if any_term is not None:
+            used.update(any_term.findall(whole))
+        tokens = {m.group(1) for m in ABBREVIATION.finditer(whole)}
+        if not tokens - defined - ALLOWLIST:
+            continue
+        for number, text in lines:
             if not UPPER_PAIR.search(text):
                 continue
             for match in ABBREVIATION.finditer(text):

@@ -37,9 +37,7 @@ def check(site: Site) -> Iterable[Finding]:
         seen_text: dict[str, int] = {}
         source_headings = [(number, _plain(text)) for number, _, text in doc.headings]
 
-        def where(text: str) -> tuple[int, int]:
-            nth = seen_text.get(text, 0)
-            seen_text[text] = nth + 1
+        def where(text: str, nth: int) -> tuple[int, int]:
             plain = _plain(text)
             for number, source_plain in source_headings:
                 if source_plain == plain:
@@ -47,7 +45,7 @@ def check(site: Site) -> Iterable[Finding]:
                     if nth < 0:
                         return number, 1
             found = doc.find(text, heading_only=True) if text else None
-            return found or (site.title_line(rel), 1)
+            return found or site.generated_line(rel)
 
         h1s = [h for h in page.headings if h.level == 1]
         if len(h1s) != 1:
@@ -57,17 +55,23 @@ def check(site: Site) -> Iterable[Finding]:
         previous = 0
         parents: list[tuple[int, dict[str, int]]] = [(0, {})]  # (level, texts seen among its children)
         for heading in page.headings:
-            line, col = where(heading.text)
-            if not heading.text:
-                yield EMPTY.at(path, line, col, f"empty H{heading.level} heading")
-            if previous and heading.level > previous + 1:
-                yield SKIP.at(path, line, col, f"H{heading.level} '{heading.text}' follows an H{previous}: level {previous + 1} is skipped", f"make it {'#' * (previous + 1)} or add the missing level above it")
-            previous = heading.level
+            key = heading.text.casefold()
             while parents and parents[-1][0] >= heading.level:
                 parents.pop()
             siblings = parents[-1][1] if parents else {}
-            key = heading.text.casefold()
+            problems = []
+            if not heading.text:
+                problems.append((EMPTY, f"empty H{heading.level} heading", None))
+            if previous and heading.level > previous + 1:
+                problems.append((SKIP, f"H{heading.level} '{heading.text}' follows an H{previous}: level {previous + 1} is skipped", f"make it {'#' * (previous + 1)} or add the missing level above it"))
             if key and key in siblings:
-                yield DUPLICATE.at(path, line, col, f"H{heading.level} '{heading.text}' repeats a heading under the same parent")
-            siblings[key] = line
+                problems.append((DUPLICATE, f"H{heading.level} '{heading.text}' repeats a heading under the same parent", None))
+            previous = heading.level
+            siblings[key] = 1
             parents.append((heading.level, {}))
+            occurrence = seen_text.get(heading.text, 0)
+            seen_text[heading.text] = occurrence + 1
+            if problems:
+                line, col = where(heading.text, occurrence)
+                for rule, message, hint in problems:
+                    yield rule.at(path, line, col, message, hint)

@@ -30,7 +30,7 @@ def check(site: Site) -> Iterable[Finding]:
             seen[image.src] = nth + 1
             if image.alt is not None and (image.alt.strip() or image.decorative):
                 continue
-            line, col = doc.locate([image.src, posixpath.basename(image.src)], nth)
+            line, col = doc.locate([image.src, posixpath.basename(image.src)], nth, site.generated_line(rel))
             if image.alt is None:
                 yield NO_ALT.at(site.display(rel), line, col, f"image '{image.src}' has no alt text")
             else:

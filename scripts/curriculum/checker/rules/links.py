@@ -59,23 +59,32 @@ def check(site: Site) -> Iterable[Finding]:
     if not site.site_dir:
         return
     site_dir = site.site_dir
+    kinds: dict[str, str] = {}  # built path -> "file", "dir" or "" (missing)
+
+    def kind(target: str) -> str:
+        if target not in kinds:
+            path = site_dir / target
+            kinds[target] = "file" if path.is_file() else "dir" if path.is_dir() else ""
+        return kinds[target]
+
     for rel, page in site.built.items():
         doc = site.docs[rel]
         path = site.display(rel)
         base = posixpath.dirname(page_url(rel, site.directory_urls))
         seen: dict[str, int] = {}
+        fallback = site.generated_line(rel)
         for link in page.links:
             href = link.href
             nth = seen.get(href, 0)
             seen[href] = nth + 1
             site.counts["links"] += 1
             if link.text.strip().lower().strip(".:!") in VAGUE_TEXTS:
-                line, col = doc.locate([f"[{link.text}]", link.text], nth)
+                line, col = doc.locate([f"[{link.text}]", link.text], nth, fallback)
                 yield VAGUE.at(path, line, col, f"link text '{link.text}' does not say where the link goes")
             parts = urlsplit(href)
             if parts.scheme in ("http", "https", "mailto", "tel", "data") or parts.netloc:
                 if parts.scheme == "http" and not site.external and not LOOPBACK.match(parts.netloc):
-                    line, col = doc.locate(_needles(rel, href, link.text, None, ""), nth)
+                    line, col = doc.locate(_needles(rel, href, link.text, None, ""), nth, fallback)
                     yield HTTP.at(path, line, col, f"link uses http: '{href}'", "use https:// (run with --external to check the https: version answers)")
                 continue
             if parts.scheme:
@@ -83,25 +92,23 @@ def check(site: Site) -> Iterable[Finding]:
             fragment = unquote(parts.fragment)
             if not parts.path:
                 if fragment and fragment not in page.ids:
-                    line, col = doc.locate(_needles(rel, href, link.text, None, fragment), nth)
+                    line, col = doc.locate(_needles(rel, href, link.text, None, fragment), nth, fallback)
                     yield ANCHOR_HERE.at(path, line, col, f"link to '#{fragment}': no heading or id '{fragment}' on this page")
                 continue
             if parts.path.startswith("/"):
-                line, col = doc.locate(_needles(rel, href, link.text, None, ""), nth)
+                line, col = doc.locate(_needles(rel, href, link.text, None, ""), nth, fallback)
                 yield UNRECOGNIZED.at(path, line, col, f"absolute link '{href}' breaks when the site is served from a sub-folder")
                 continue
             target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
             if target.startswith(".."):
-                line, col = doc.locate(_needles(rel, href, link.text, None, ""), nth)
+                line, col = doc.locate(_needles(rel, href, link.text, None, ""), nth, fallback)
                 yield MISSING_FILE.at(path, line, col, f"link '{href}' leaves the site")
                 continue
-            file = site_dir / target
-            if file.is_dir():
+            if kind(target) == "dir":
                 target = posixpath.join(target, "index.html")
-                file = site_dir / target
-            if not file.is_file():
+            if kind(target) != "file":
                 suffix = posixpath.splitext(parts.path)[1].lower()
-                line, col = doc.locate(_needles(rel, href, link.text, None, ""), nth)
+                line, col = doc.locate(_needles(rel, href, link.text, None, ""), nth, fallback)
                 if suffix in PAGE_SUFFIXES:
                     yield MISSING_PAGE.at(path, line, col, f"link to '{unquote(parts.path)}': no such page")
                 else:
@@ -110,7 +117,7 @@ def check(site: Site) -> Iterable[Finding]:
             target_rel = site.url_to_rel.get(target)
             if fragment and target_rel is not None and target_rel in site.built:
                 if fragment not in site.built[target_rel].ids:
-                    line, col = doc.locate(_needles(rel, href, link.text, target_rel, fragment), nth)
+                    line, col = doc.locate(_needles(rel, href, link.text, target_rel, fragment), nth, fallback)
                     yield ANCHOR_THERE.at(path, line, col, f"link to '{target_rel}#{fragment}': that page has no heading or id '{fragment}'")
         seen_src: dict[str, int] = {}
         for image in page.images:
@@ -121,6 +128,6 @@ def check(site: Site) -> Iterable[Finding]:
             if parts.scheme or parts.netloc or not parts.path:
                 continue
             target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
-            if not (site_dir / target).is_file():
-                line, col = doc.locate([image.src, posixpath.basename(image.src)], nth)
+            if kind(target) != "file":
+                line, col = doc.locate([image.src, posixpath.basename(image.src)], nth, fallback)
                 yield MISSING_FILE.at(path, line, col, f"image '{image.src}': no such file")

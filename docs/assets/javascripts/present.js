@@ -112,6 +112,7 @@
     notes.className = "cur-present__notes";
     notes.setAttribute("aria-label", "Facilitator notes for this slide");
     notes.setAttribute("data-search-exclude", "");
+    notes.setAttribute("tabindex", "0"); /* it scrolls: keyboard users can too */
     return { bar: bar, notes: notes };
   }
 
@@ -166,7 +167,8 @@
     var key = String(index);
     state.tagged.forEach(function (el) {
       var on = el.dataset.curSlides.split(" ").indexOf(key) >= 0;
-      el.classList.toggle("cur-slide-hidden", !on);
+      /* The page's H1 stays for screen readers on every slide. */
+      el.classList.toggle(el.tagName === "H1" ? "cur-visually-hidden" : "cur-slide-hidden", !on);
     });
     state.bar.querySelector("[data-counter]").textContent = index + 1 + " / " + state.slides.length;
     state.bar.querySelector("[data-act=prev]").disabled = index === 0;
@@ -211,6 +213,7 @@
     clearInterval(state.timer);
     state.tagged.forEach(function (el) {
       el.classList.remove("cur-slide-hidden");
+      if (el.tagName === "H1") el.classList.remove("cur-visually-hidden");
       delete el.dataset.curSlides;
     });
     state.bar.remove();

@@ -76,3 +76,20 @@ def test_progress_controls_pass_axe(site, page) -> None:  # noqa: ANN001
     page.goto(site.url(url_path(day_rel())))
     results = Axe().run(page, context={"include": [[".cur-progress"], [".cur-agenda"]]})
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_pages_read_cleanly_without_javascript(site, context_factory) -> None:  # noqa: ANN001
+    """No control that needs JavaScript shows without it; notes stay hidden; the agenda is there."""
+    from featurepages import session_with
+
+    context, _ = context_factory(site.origin, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.url(url_path(session_with("/// facilitator"))))
+    assert page.locator("[data-cur-progress-control]").count() == 1
+    assert not page.locator("[data-cur-progress-control]").is_visible()
+    assert not page.locator(".cur-toolbar").is_visible()
+    assert not page.locator(".md-content .cur-facilitator").first.is_visible()
+    page.goto(site.url(url_path(day_rel())))
+    assert page.locator(".cur-agenda table").is_visible()
+    assert page.locator(".cur-progress__item").first.is_visible()
+    assert not page.locator("[data-cur-progress-reset]").is_visible()

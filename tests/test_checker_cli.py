@@ -148,3 +148,41 @@ def test_real_site_has_zero_errors() -> None:
     """The real site passes (red while content pages are being rewritten with findings)."""
     result = run(ROOT / "mkdocs.yml")
     assert [f.text() for f in result.errors] == []
+
+
+def test_entry_script_reports_bad_input_without_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_site.py"), "--config", str(tmp_path / "mkdocs.yml")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == "" and "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "C101 mkdocs.yml: mkdocs.yml not found" in result.stderr, result.stderr
+
+
+def test_build_log_lines_become_findings_at_the_source_line(tmp_path: Path) -> None:
+    from curriculum.checker.rules import BY_CODE
+    from curriculum.checker.rules.build import findings_from_log
+    from curriculum.checker.site import open_site
+
+    site = open_site(make_site(tmp_path / "site", "links-bad"), TODAY)
+    log = "\n".join([
+        "INFO    -  Building documentation to directory: /tmp/x",
+        "WARNING -  Doc file 'index.md' contains a link 'day-2/missing.md', but the target 'day-2/missing.md' is not found among documentation files.",
+        "WARNING -  Doc file 'index.md' contains a link '#nowhere', but there is no such anchor on this page.",
+        "WARNING -  A reference to 'day-2/ghost.md' is included in the 'nav' configuration, which is not found in the documentation files.",
+        "WARNING -  The following pages exist in the docs directory, but are not included in the \"nav\" configuration:",
+        "  - extra.md",
+        "ERROR   -  docs/day-2/session.md:5: S104 'duration' must be a positive whole number (write e.g. 'duration: 90') (and 2 more: run 'python scripts/check_site.py')",
+        "WARNING -  Something new that no rule knows about in 'index.md'.",
+        "Aborted with 4 warnings in strict mode!",
+    ])
+    found = sorted((f.path, f.line, f.code) for f in findings_from_log(site, log, BY_CODE))
+    assert found == [
+        ("docs/day-2/session.md", 5, "S104"),
+        ("docs/extra.md", 1, "N101"),
+        ("docs/index.md", 1, "B102"),
+        ("docs/index.md", 7, "L101"),
+        ("docs/index.md", 7, "L102"),
+        ("mkdocs.yml", 1, "N102"),  # ghost.md is not in this config: line 1
+    ]

@@ -8,7 +8,6 @@ shared Chromium.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest

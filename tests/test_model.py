@@ -252,3 +252,11 @@ def test_catalog_reports_non_utf8_and_unscheduled_sessions(tmp_path: Path) -> No
     assert [p.code for p in catalog.problems["latin1.md"]] == ["F101"]
     assert [p.code for p in catalog.problems["day/index.md"]] == ["D112"]
     assert "day/a.md" in catalog.sessions
+
+
+def test_block_options_that_are_not_yaml_are_reported() -> None:
+    # pymdownx.blocks reads the options as YAML; on failure the block is left as raw text.
+    broken = BODY.replace("    output: a list", "    output: a list: one per hub")
+    assert "S214" in structure_codes(broken)
+    quoted = BODY.replace("    output: a list", '    output: "a list: one per hub"')
+    assert "S214" not in structure_codes(quoted)

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+import yaml
+
 # --------------------------------------------------------------------------
 # Constants every consumer shares
 # --------------------------------------------------------------------------
@@ -184,6 +186,9 @@ class SessionBody:
     takeaways_line: int | None = None
     takeaway_bullets: int = 0
     unclosed_fence_line: int | None = None
+    #: (line, reason) of blocks whose options pymdownx.blocks would refuse,
+    #: leaving the block as raw '///' text on the page.
+    bad_block_options: list[tuple[int, str]] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------
@@ -596,6 +601,9 @@ def scan_session_body(lines: list[str], first_line: int = 1) -> SessionBody:
             while look < len(lines) and (option := OPTION.match(lines[look])):
                 options[option.group("key")] = option.group("value").strip().strip("\"'")
                 look += 1
+            reason = _options_yaml_problem(lines[index + 1 : look])
+            if reason:
+                body.bad_block_options.append((number, reason))
             name = block.group("name")
             if name == ACTIVITY_BLOCK:
                 body.activities.append((number, options))
@@ -613,9 +621,24 @@ def scan_session_body(lines: list[str], first_line: int = 1) -> SessionBody:
     return body
 
 
+def _options_yaml_problem(option_lines: list[str]) -> str | None:
+    """Why pymdownx.blocks would refuse these option lines (it reads them as YAML), or None."""
+    if not option_lines:
+        return None
+    try:
+        parsed = yaml.safe_load("\n".join(line[4:] for line in option_lines))
+    except yaml.YAMLError as error:
+        return str(getattr(error, "problem", None) or error).splitlines()[0]
+    if not isinstance(parsed, dict):
+        return "options must be 'key: value' lines"
+    return None
+
+
 def session_structure_problems(meta: SessionMeta, body: SessionBody) -> list[Problem]:
     """Every rule about the order and completeness of a session's parts."""
     problems: list[Problem] = []
+    for line, reason in body.bad_block_options:
+        problems.append(Problem(line, "S214", f"block options are not valid YAML ({reason}), so the block would show as raw '///' text", "quote a value that contains ': ' or '#', e.g. output: \"a list: one per hub\""))
     if body.h1_lines:
         problems.append(Problem(body.h1_lines[0], "S201", "a session page has no H1 of its own", "delete this line: the title comes from front matter and is rendered with the objectives"))
     if not body.teaching_h2:

@@ -44,6 +44,7 @@ RULES = (
     Rule("S211", "takeaway-count", "fewer than 3 or more than 6 takeaway bullets", "keep the points a reader must remember"),
     Rule("S212", "session-order", "the parts are out of order", "order: teaching sections, activity, knowledge check, key takeaways"),
     Rule("S213", "no-facilitator-note", "a session page has no '/// facilitator' block", "add timing cues, questions and misconceptions"),
+    Rule("S214", "block-options", "a block's option lines are not valid YAML, so the block renders as raw text", "quote a value containing ': ' or '#'"),
 )
 BY_CODE = {rule.code: rule for rule in RULES}
 FAMILY_PREFIXES = ("S", "F")

@@ -69,10 +69,10 @@ def test_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     status, out, _ = cli(capsys, "--config", str(config), "--format", "json")
     data = json.loads("\n".join(out))
     assert status == 1
-    assert data["summary"]["errors"] == 4 and data["summary"]["pages"] == 4
+    assert data["summary"]["errors"] == 5 and data["summary"]["pages"] == 4
     first = data["findings"][0]
     assert set(first) == {"path", "line", "col", "code", "name", "message", "hint", "severity"}
-    assert (first["path"], first["line"], first["code"], first["name"]) == ("docs/index.md", 3, "P101", "placeholder")
+    assert (first["path"], first["line"], first["code"], first["name"]) == ("docs/assets/extra.js", 2, "P101", "placeholder")
 
 
 def test_missing_config_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -130,6 +130,14 @@ def test_every_rule_is_documented_in_contributing() -> None:
     section = contributing.split("## Checker rules", 1)[1] if "## Checker rules" in contributing else ""
     missing = [rule.code for rule in ALL_RULES if f"`{rule.code}`" not in section]
     assert not missing, f"add these codes to CONTRIBUTING.md's 'Checker rules' section: {missing}"
+
+
+def test_every_model_code_is_a_declared_rule() -> None:
+    """A code the model (or source/catalog) can report has a name and a fix in the registry."""
+    sources = "".join((ROOT / "scripts" / "curriculum" / name).read_text(encoding="utf-8") for name in ("model.py", "source.py", "catalog.py"))
+    codes = set(re.findall(r'"([SDF]\d{3})"', sources))
+    declared = {rule.code for rule in ALL_RULES}
+    assert codes and codes <= declared, f"declare these in scripts/curriculum/checker/rules/: {sorted(codes - declared)}"
 
 
 def test_list_rules(capsys: pytest.CaptureFixture[str]) -> None:

@@ -139,8 +139,14 @@ def test_glossary(checked: Callable[[str | None], Result]) -> None:
 
 def test_hygiene(checked: Callable[[str | None], Result]) -> None:
     result = checked("hygiene-bad")
-    found = sorted((f.line, f.message.split("'")[1]) for f in result.findings if f.code == "P101")
-    assert found == [(3, "TBD"), (10, "TODO"), (12, "Lorem ipsum"), (12, "coming soon")]
+    found = sorted((f.path, f.line, f.message.split("'")[1]) for f in result.findings if f.code == "P101")
+    assert found == [
+        ("docs/assets/extra.js", 2, "FIXME"),  # the site's own scripts too (not vendored ones)
+        ("docs/index.md", 3, "TBD"),
+        ("docs/index.md", 10, "TODO"),
+        ("docs/index.md", 12, "Lorem ipsum"),
+        ("docs/index.md", 12, "coming soon"),
+    ]
     assert result.codes() == {"P101"}
 
 

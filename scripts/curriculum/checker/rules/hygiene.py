@@ -3,11 +3,14 @@
 Every Markdown file under docs/ (includes too: they are appended to pages)
 is searched outside code blocks and inline code for TODO, TBD, FIXME, XXX
 (capitals, as whole words), and "lorem ipsum", "coming soon" (any case).
+The theme overrides (``custom_dir``) and the site's own scripts and
+stylesheets under docs/ are searched whole; vendored files are not.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Iterable
 
 from ..findings import Finding
@@ -15,14 +18,37 @@ from ..site import Site
 from .base import Rule
 
 RULES = (
-    Rule("P101", "placeholder", "placeholder text (TODO, TBD, FIXME, XXX, lorem ipsum, coming soon) in a published page", "write the real content, or delete the line"),
+    Rule("P101", "placeholder", "placeholder text (TODO, TBD, FIXME, XXX, lorem ipsum, coming soon) in a page (outside code), the theme overrides or the site's own scripts and stylesheets", "write the real content, or delete the line"),
 )
 (PLACEHOLDER,) = RULES
 
 PATTERN = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|(?i:\b(lorem ipsum|coming soon)\b)")
 
 
+ASSET_SUFFIXES = (".html", ".js", ".css", ".svg", ".txt", ".json", ".yml", ".yaml")
+
+
+def _asset_files(site: Site) -> list[Path]:
+    files = [p for p in site.docs_dir.rglob("*") if p.suffix in ASSET_SUFFIXES and "vendor" not in p.relative_to(site.docs_dir).parts]
+    theme = site.config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if isinstance(custom, str) and (site.root / custom).is_dir():
+        files += [p for p in (site.root / custom).rglob("*") if p.is_file() and p.suffix in ASSET_SUFFIXES + (".md",)]
+    return sorted(files)
+
+
 def check(site: Site) -> Iterable[Finding]:
+    for path in _asset_files(site):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if not PATTERN.search(text):
+            continue
+        shown = path.relative_to(site.root).as_posix() if path.is_relative_to(site.root) else path.as_posix()
+        for number, line in enumerate(text.splitlines(), start=1):
+            for match in PATTERN.finditer(line):
+                yield PLACEHOLDER.at(shown, number, match.start() + 1, f"placeholder text '{match.group(0)}'")
     for rel, doc in site.docs.items():
         text = "\n".join(doc.prose)
         if not PATTERN.search(text):

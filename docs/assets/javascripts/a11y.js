@@ -35,6 +35,10 @@
       button.addEventListener("click", function () {
         toggle.click();
         sync();
+        if (control.toggle === "__search" && toggle.checked) {
+          var input = document.querySelector(".md-search__input");
+          if (input) setTimeout(function () { input.focus(); }, 50);
+        }
         if (control.toggle === "__drawer" && toggle.checked) {
           var first = document.querySelector(".md-sidebar--primary a[href]");
           // The drawer is visibility:hidden until the checkbox is checked.

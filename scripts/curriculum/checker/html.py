@@ -53,6 +53,7 @@ class BuiltPage:
     links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     found_article: bool = True
+    size: int = 0  # characters of the article
 
 
 def article_of(page_html: str) -> str | None:
@@ -88,6 +89,7 @@ def parse_page(page_html: str) -> BuiltPage:
     if article is None:
         page.found_article = False
         return page
+    page.size = len(article)
     page.ids = {html.unescape(a if a is not None else b) for a, b in ID.findall(article)}
     for level, attrs, inner in HEADING.findall(article):
         page.headings.append(Heading(int(level), text_of(HEADERLINK.sub("", inner)), attributes(attrs).get("id") or ""))

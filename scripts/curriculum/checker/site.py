@@ -174,9 +174,8 @@ class Site:
             self.url_to_rel[url] = rel
             path = self.site_dir / url
             if path.is_file():
-                region = read_article_region(path)
-                self.counts["article_kb"] += len(region) // 1024
-                self.built[rel] = parse_page(region)
+                self.built[rel] = parse_page(read_article_region(path))
+                self.counts["article_kb"] += self.built[rel].size // 1024
 
 
 TAIL_BYTES = 256 * 1024

@@ -64,8 +64,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     server.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """The system Chromium, started once per test module.
+
+    Module scope, not session: Playwright's sync API allows one running
+    instance per thread, and some modules start their own (the checker's
+    Mermaid parser); a session-wide browser would make them fail when the
+    whole suite runs in one process.
+    """
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is missing at {CHROMIUM}: run 'sudo apt-get install chromium' (scripts/test.sh does this as root)")

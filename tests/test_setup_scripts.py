@@ -135,3 +135,11 @@ def test_serve_sh_serves_the_site_with_live_reload(tmp_path) -> None:  # noqa: A
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
+
+
+def test_installed_google_chrome_is_used_when_debian_chromium_is_absent(tmp_path) -> None:  # noqa: ANN001
+    chrome = tmp_path / "google-chrome-stable"
+    chrome.write_text("#!/bin/sh\n")
+    chrome.chmod(0o755)
+    result = run_bash('DEBIAN_CHROMIUM=/nonexistent/chromium; ensure_chromium; echo "using $CHROMIUM"', PATH=f"{tmp_path}:/usr/bin:/bin")
+    assert result.returncode == 0 and result.stdout.strip() == f"using {chrome}", result

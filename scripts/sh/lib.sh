@@ -4,6 +4,7 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VENV="$ROOT/.venv"
+DEBIAN_CHROMIUM=/usr/bin/chromium
 export NO_MKDOCS_2_WARNING=1   # Material 9.8 prints an end-of-life banner on every build
 
 die() { printf '%s\n' "$*" >&2; exit 1; }
@@ -55,7 +56,12 @@ ensure_packages() {
 }
 
 ensure_chromium() {
-  CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+  # CHROMIUM if set; else Debian's chromium; else an installed Google Chrome
+  # (Ubuntu's chromium package is a snap, which Playwright cannot drive reliably).
+  if [ -z "${CHROMIUM:-}" ] && [ ! -x "$DEBIAN_CHROMIUM" ]; then
+    CHROMIUM="$(command -v google-chrome-stable || command -v google-chrome || true)"
+  fi
+  CHROMIUM="${CHROMIUM:-$DEBIAN_CHROMIUM}"
   [ -x "$CHROMIUM" ] && { export CHROMIUM; return 0; }
   if command -v apt-get >/dev/null && as_root true; then
     echo "Installing Chromium from the Debian packages (about 500 MB) ..."

@@ -124,6 +124,7 @@ def floor_config() -> Path:
 
 
 def build_wall_times(runs: int) -> dict[str, object]:
+    print(f"bench: build, {runs} runs of the real site and of the floor ...", file=sys.stderr)
     site_dir = BENCH / "build-site"
     real = [mkdocs_build(ROOT / "mkdocs.yml", site_dir) for _ in range(runs)]
     config = floor_config()
@@ -151,6 +152,7 @@ def table_build(result: dict[str, object]) -> str:
 
 
 def run_checker(config: Path) -> tuple[float, int, str]:
+    print(f"bench: checker on {config} ...", file=sys.stderr)
     start = time.perf_counter()
     result = subprocess.run(
         [PYTHON, str(ROOT / "scripts" / "check_site.py"), "-f", str(config)],
@@ -181,7 +183,9 @@ def checker_times(factors: list[int]) -> list[dict[str, object]]:
         out = BENCH / f"large-{factor}"
         if out.exists():
             shutil.rmtree(out)
-        made = subprocess.run([PYTHON, str(generator), "--times", str(factor), "--out", str(out)],
+        # --prune-nav: Material's navigation.prune, or every one of the
+        # 100x pages renders a nav of 1,000 entries and the build takes hours.
+        made = subprocess.run([PYTHON, str(generator), "--times", str(factor), "--out", str(out), "--prune-nav"],
                               capture_output=True, text=True, check=False)
         if made.returncode != 0:
             rows.append({"site": label, "pages": 0, "seconds": None, "exit": None,
@@ -194,7 +198,8 @@ def checker_times(factors: list[int]) -> list[dict[str, object]]:
 
 
 def table_checker(rows: list[dict[str, object]]) -> str:
-    out = ["**Checker** (`python scripts/check_site.py`, one run each, wall time including its strict build)", "",
+    out = ["**Checker** (`python scripts/check_site.py`, one run each, wall time including its strict build; "
+           "generated sites by `scripts/generate_large_site.py --times N --prune-nav`)", "",
            "| Site | Pages | Wall time (s) | Per page (ms) | Exit | Note |", "|---|---:|---:|---:|---:|---|"]
     for row in rows:
         if row["seconds"] is None:
@@ -454,6 +459,12 @@ def machine() -> str:
     return f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {cpu} CPU cores, Python {sys.version.split()[0]}, Node {node}, {chrome}."
 
 
+def show(table: str) -> str:
+    """Print one table as soon as its section is done (a long run keeps what it measured)."""
+    print(table + "\n", flush=True)
+    return table
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench", description="Speed figures of the site, as Markdown tables.")
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections (default: all of {','.join(SECTIONS)})")
@@ -467,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: unknown section {unknown[0]!r}: choose from {', '.join(SECTIONS)}", file=sys.stderr)
         return 2
     BENCH.mkdir(exist_ok=True)
-    tables = [machine()]
+    tables = [show(machine())]
     results: dict[str, object] = {}
     server = None
     try:
@@ -475,20 +486,20 @@ def main(argv: list[str] | None = None) -> int:
             ensure_lighthouse()  # fail early, before the slow parts
         if "build" in wanted:
             results["build"] = build_wall_times(args.runs)
-            tables.append(table_build(results["build"]))
+            tables.append(show(table_build(results["build"])))
         if "checker" in wanted:
             results["checker"] = checker_times([int(f) for f in args.factors.split(",") if f])
-            tables.append(table_checker(results["checker"]))
+            tables.append(show(table_checker(results["checker"])))
         if "pages" in wanted or "lighthouse" in wanted:
             server, site_dir, pages = served_site()
             if args.pages:
                 pages = [p.strip() for p in args.pages.split(",") if p.strip()]
             if "pages" in wanted:
                 results["pages"] = page_weights(server, site_dir, pages)
-                tables.append(table_pages(results["pages"]))
+                tables.append(show(table_pages(results["pages"])))
             if "lighthouse" in wanted:
                 results["lighthouse"] = lighthouse_scores(server, pages)
-                tables.append(table_lighthouse(results["lighthouse"]))
+                tables.append(show(table_lighthouse(results["lighthouse"])))
     except Missing as missing:
         print(f"bench: {missing}", file=sys.stderr)
         return 3
@@ -496,7 +507,6 @@ def main(argv: list[str] | None = None) -> int:
         if server:
             server.close()
     (BENCH / "results.json").write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
-    print("\n\n".join(tables))
     return 0
 
 

@@ -478,12 +478,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: unknown section {unknown[0]!r}: choose from {', '.join(SECTIONS)}", file=sys.stderr)
         return 2
     BENCH.mkdir(exist_ok=True)
-    tables = [show(machine())]
+    tables: list[str] = []
     results: dict[str, object] = {}
     server = None
     try:
         if "lighthouse" in wanted:
             ensure_lighthouse()  # fail early, before the slow parts
+        if "pages" in wanted or "lighthouse" in wanted:
+            nginx_binary()
+        tables.append(show(machine()))
         if "build" in wanted:
             results["build"] = build_wall_times(args.runs)
             tables.append(show(table_build(results["build"])))

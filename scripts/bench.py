@@ -206,7 +206,8 @@ def table_checker(rows: list[dict[str, object]]) -> str:
             out.append(f"| {row['site']} | | | | | {row['last']} |")
             continue
         per = 1000 * row["seconds"] / max(row["pages"], 1)
-        out.append(f"| {row['site']} | {row['pages']} | {row['seconds']:.2f} | {per:.0f} | {row['exit']} | |")
+        note = f"checker's last line: `{row['last']}`" if row["exit"] else ""
+        out.append(f"| {row['site']} | {row['pages']} | {row['seconds']:.2f} | {per:.0f} | {row['exit']} | {note} |")
     return "\n".join(out)
 
 

@@ -42,14 +42,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from sitebuild import StaticServer  # noqa: E402  (tests/sitebuild.py: the same server the tests use)
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+from curriculum.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+
+CHROMIUM = chromium_path()
 #: Material attaches each diagram's SVG to a closed shadow root; open them so "rendered" can be seen.
 OPEN_SHADOW_ROOTS = """
 const attach = Element.prototype.attachShadow;
 Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
 """
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 
 
 def time_build(config: Path, site_dir: Path) -> tuple[float, float]:

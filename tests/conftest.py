@@ -5,7 +5,6 @@ every request leaving the site's origin.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -14,16 +13,9 @@ import pytest
 
 from sitebuild import ROOT, BuildResult, StaticServer, build_and_serve
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+from curriculum.browser import CHROMIUM_ARGS, chromium_path
+
+CHROMIUM = chromium_path()
 #: Makes Material's closed shadow roots (one per diagram) inspectable.
 OPEN_SHADOW_ROOTS = """
 const attach = Element.prototype.attachShadow;

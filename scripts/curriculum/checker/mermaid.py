@@ -8,21 +8,11 @@ diagram inside a single ``evaluate``, in a thread that owns the browser. When Pl
 
 from __future__ import annotations
 
-import os
 import queue
 import threading
 from pathlib import Path
 
-DEFAULT_CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+from curriculum.browser import CHROMIUM_ARGS, chromium_path
 
 PARSE_ALL = """
 async (sources) => {
@@ -63,7 +53,7 @@ class MermaidParser:
     """
 
     def __init__(self, script: Path, chromium: str | None = None) -> None:
-        chromium = chromium or os.environ.get("CHROMIUM", DEFAULT_CHROMIUM)
+        chromium = chromium or chromium_path()
         try:
             import playwright.sync_api  # noqa: F401
         except ImportError:

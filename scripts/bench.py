@@ -240,7 +240,11 @@ class Nginx:
         for sub in ("tmp", "logs"):
             (self.dir / sub).mkdir(exist_ok=True)
         conf = self.dir / "nginx.conf"
+        # As root, nginx's workers drop to 'nobody', who cannot read a checkout in a
+        # private folder (a mktemp clone is mode 0700): keep the workers as root then.
+        user = "user root;" if os.geteuid() == 0 else ""
         conf.write_text(textwrap.dedent(f"""\
+            {user}
             daemon off;
             worker_processes 1;
             pid {self.dir}/nginx.pid;
@@ -332,7 +336,9 @@ def page_weights(server: Nginx, site_dir: Path, pages: list[str]) -> list[dict[s
             urls: dict[str, str] = {}
             cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
             cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
-            page.goto(server.origin + path, wait_until="load")
+            response = page.goto(server.origin + path, wait_until="load")
+            if response is None or response.status != 200:
+                raise SystemExit(f"bench: nginx answered {response.status if response else 'nothing'} for {path}; see {server.dir}/logs/error.log")
             diagrams = page.evaluate("document.querySelectorAll('.mermaid').length")
             if diagrams:
                 page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0", timeout=30_000)

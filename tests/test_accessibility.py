@@ -55,6 +55,18 @@ def _open(page, url: str) -> None:  # noqa: ANN001
     page.add_style_tag(content=NO_TRANSITIONS)
 
 
+def _until(page, condition: str, failure: str, arg: object = None) -> None:  # noqa: ANN001
+    """Wait (up to 5 s) for a JavaScript condition, failing with ``failure``.
+
+    The controls answer a key on the theme's next tick; a fixed sleep reads
+    too early on a busy machine.
+    """
+    try:
+        page.wait_for_function(condition, arg=arg, timeout=5_000)
+    except Exception:  # noqa: BLE001 (Playwright's TimeoutError: say what did not happen)
+        pytest.fail(failure)
+
+
 def _facilitator_url(url: str, on: bool) -> str:
     return f"{url}?facilitator={'1' if on else '0'}"
 
@@ -176,12 +188,11 @@ def test_skip_link_lands_on_the_article(site, context_factory) -> None:  # noqa:
         if "md-skip" not in first[0]:
             problems.append(f"{path}: the first Tab stop is {first}, not the skip link")
             continue
-        page.wait_for_timeout(400)  # the theme fades the link in
         if not page.evaluate("getComputedStyle(document.activeElement).opacity === '1'"):
             problems.append(f"{path}: the skip link is not visible when focused")
         href = page.evaluate("document.activeElement.getAttribute('href')")
         page.keyboard.press("Enter")
-        page.wait_for_timeout(200)
+        _until(page, "(href) => location.hash === href", f"{path}: Enter on the skip link did not move to {href}", href)
         page.keyboard.press("Tab")
         inside = page.evaluate("""(href) => {
           const target = href && href.startsWith('#') ? document.getElementById(href.slice(1)) : null;
@@ -236,9 +247,7 @@ def test_controls_are_reached_and_operated_by_keyboard(site, context_factory, wi
     palette = "document.body.getAttribute('data-md-color-scheme') + ' ' + document.body.getAttribute('data-md-color-media')"
     before = page.evaluate(palette)
     page.keyboard.press("Enter")
-    page.wait_for_timeout(200)
-    after = page.evaluate(palette)
-    assert after != before, f"Enter on the palette toggle did nothing ({before})"
+    _until(page, f"(before) => ({palette}) !== before", f"Enter on the palette toggle did nothing ({before})", before)
 
     # Search: reached by Tab (the box, or on a narrow screen the button that
     # opens it), typing searches, the arrow keys walk the results (the
@@ -246,8 +255,8 @@ def test_controls_are_reached_and_operated_by_keyboard(site, context_factory, wi
     reach(r"Search")
     if width < 960:
         page.keyboard.press("Enter")
-        page.wait_for_timeout(300)
-    assert page.evaluate("document.activeElement.matches('.md-search__input')"), "search box not focused"
+    _until(page, "document.activeElement.matches('.md-search__input') && document.getElementById('__search').checked",
+           "search box not focused, or the search dialog did not open")
     page.keyboard.type("pipeline")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     page.keyboard.press("ArrowDown")
@@ -262,11 +271,10 @@ def test_controls_are_reached_and_operated_by_keyboard(site, context_factory, wi
     if width < 1220:
         reach(r"Navigation")
         page.keyboard.press("Enter")
-        page.wait_for_timeout(400)
-        assert page.evaluate("document.getElementById('__drawer').checked"), "Enter did not open the navigation drawer"
-        assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "focus did not move into the drawer"
+        _until(page, "document.getElementById('__drawer').checked", "Enter did not open the navigation drawer")
+        _until(page, "!!document.activeElement.closest('.md-sidebar--primary')", "focus did not move into the drawer")
         page.keyboard.press("Escape")
-        assert not page.evaluate("document.getElementById('__drawer').checked"), "Escape did not close the drawer"
+        _until(page, "!document.getElementById('__drawer').checked", "Escape did not close the drawer")
 
     # The facilitator and learner controls, by accessible name, where the page has them.
     covered = []
@@ -277,17 +285,15 @@ def test_controls_are_reached_and_operated_by_keyboard(site, context_factory, wi
         state = "(el => el.getAttribute('aria-pressed') || String(el.checked) || el.getAttribute('aria-expanded'))"
         before = page.evaluate(f"{state}(document.activeElement)")
         page.keyboard.press("Enter")
-        page.wait_for_timeout(300)
         if name == "Present":
-            assert page.evaluate("document.documentElement.hasAttribute('data-cur-present')"), \
-                "Enter on Present did not start the presentation"
+            _until(page, "document.documentElement.hasAttribute('data-cur-present')",
+                   "Enter on Present did not start the presentation")
             page.keyboard.press("Escape")
-            page.wait_for_timeout(300)
-            assert not page.evaluate("document.documentElement.hasAttribute('data-cur-present')"), \
-                "Escape did not end the presentation"
+            _until(page, "!document.documentElement.hasAttribute('data-cur-present')",
+                   "Escape did not end the presentation")
         else:
-            after = page.evaluate(f"{state}(document.activeElement)")
-            assert before != after, f"{name}: Enter did not change its state ({before} -> {after})"
+            _until(page, f"(before) => {state}(document.activeElement) !== before",
+                   f"{name}: Enter did not change its state (still {before})", before)
         covered.append(name)
     print(f"keyboard controls covered at {width}px on {path}: palette, search, "
           + ("navigation drawer, " if width < 1220 else "") + ", ".join(covered))

@@ -340,8 +340,6 @@ def page_weights(server: Nginx, site_dir: Path, pages: list[str]) -> list[dict[s
             if response is None or response.status != 200:
                 raise SystemExit(f"bench: nginx answered {response.status if response else 'nothing'} for {path}; see {server.dir}/logs/error.log")
             diagrams = page.evaluate("document.querySelectorAll('.mermaid').length")
-            if diagrams:
-                page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0", timeout=30_000)
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(300)
             network = {rid: url for rid, url in urls.items() if url.startswith("http")}

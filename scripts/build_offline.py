@@ -5,8 +5,8 @@
 Builds the site strictly with Material's offline plugin turned on (``OFFLINE=true``,
 see mkdocs.yml): plain ``.html`` URLs instead of folders, the search index
 inlined as a script, and the vendored iframe-worker shim (``extra.polyfills``)
-so search runs from disk. Mermaid is the vendored copy mermaid2 links by a
-relative path, so diagrams render without a network too. The zip holds one
+so search runs from disk. Diagrams are SVG in the pages (rendered by the
+build), so they show without a network and without Mermaid. The zip holds one
 folder, ``onboarding-offline/``; unpack it and open ``index.html``.
 
 The default output is ``site-offline.zip`` at the repository root. The Pages

@@ -77,6 +77,28 @@ def test_page_missing_from_the_nav(tmp_path: Path) -> None:
     assert 'not included in the "nav"' in result.output and "  - orphan.md" in result.output, result.output
 
 
+BROKEN_DIAGRAM = """
+```mermaid
+flowchart LR
+  accTitle: Broken
+  accDescr: An arrow with no target.
+  A -->
+```
+"""
+
+
+def test_broken_diagram_names_the_file_and_the_fence_line(tmp_path: Path) -> None:
+    result = build_broken(tmp_path, lambda s: append(s / "docs" / "other.md", "\n" + BROKEN_DIAGRAM))
+    line = assert_fails_naming(result, "docs/other.md:", "M101", "Mermaid cannot parse this diagram")
+    fence_line = (tmp_path / "source" / "docs" / "other.md").read_text(encoding="utf-8").splitlines().index("```mermaid") + 1
+    assert f"docs/other.md:{fence_line}: M101" in line, line
+    assert "check_site.py" in line
+    # The page still builds, with the source as a plain code block Material leaves alone
+    # (class "mermaid" would make it fetch Mermaid from a CDN to retry).
+    html = (tmp_path / "site" / "other" / "index.html").read_text(encoding="utf-8")
+    assert 'class="cur-diagram-error"' in html and 'class="mermaid"' not in html
+
+
 def test_missing_vendored_file(tmp_path: Path) -> None:
     result = build_broken(tmp_path, lambda s: (s / "docs" / "assets" / "vendor" / "mermaid" / "mermaid.min.js").unlink())
     line = assert_fails_naming(result, "mermaid/mermaid.min.js", "missing")

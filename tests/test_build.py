@@ -52,10 +52,10 @@ def load_config():  # noqa: ANN201 (MkDocsConfig)
 
 
 def test_instant_navigation_is_off_in_mkdocs_yml() -> None:
-    """Deliberate (DECISIONS.md, "Mermaid rendering"): mermaid2 adds the Mermaid
-    script at the end of <body>, outside the part of the page that instant
-    navigation swaps, so after an instant move to a diagram page Material would
-    fetch Mermaid from unpkg.com instead, which this site refuses."""
+    """Deliberate (DECISIONS.md, "Mermaid rendering"): the site's own scripts
+    (facilitator mode, presentation, progress, agenda) mount once per page
+    load; instant navigation swaps pages without a load, and does nothing on
+    file:// (the offline copy) anyway."""
     features = load_config()["theme"].get("features", [])
     assert not [f for f in features if f.startswith("navigation.instant")], features
 

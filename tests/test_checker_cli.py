@@ -149,7 +149,7 @@ def test_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
 def test_fixtures_reference_hooks_like_the_real_config() -> None:
     text = (FIXTURES / "good" / "mkdocs.yml").read_text(encoding="utf-8")
     assert "../../../../scripts/curriculum/hooks.py" in text
-    assert "curriculum.mermaid_fence.fence_mermaid_custom" in text and "curriculum.blocks" in text
+    assert "curriculum.mermaid_fence.fence_mermaid" in text and "curriculum.blocks" in text
 
 
 def test_real_site_has_zero_errors() -> None:

@@ -54,12 +54,17 @@ def test_mermaid_is_pinned_to_11x_and_the_file_is_that_version() -> None:
     assert "The MIT License" in (VENDOR / "mermaid" / "LICENSE").read_text(encoding="utf-8")
 
 
-def test_mermaid2_serves_the_vendored_copy() -> None:
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert f"javascript: assets/vendor/{MANIFEST['mermaid']['file']}" in config
+def test_the_build_renders_with_the_vendored_copy() -> None:
+    from curriculum.diagrams import MERMAID_SCRIPT
+
+    assert MERMAID_SCRIPT.as_posix() == f"assets/vendor/{MANIFEST['mermaid']['file']}"
 
 
-def test_built_site_ships_the_same_bytes(site) -> None:  # noqa: ANN001
+def test_built_site_ships_the_same_bytes_and_no_mermaid(site) -> None:  # noqa: ANN001
     for name, entry in MANIFEST.items():
         built = site.root / "assets" / "vendor" / entry["file"]
+        if name == "mermaid":  # a build tool now: readers get SVG (mkdocs.yml, exclude_docs)
+            assert not built.exists(), f"{built} is published; it should only be used by the build"
+            continue
         assert sha256(built.read_bytes()) == entry["sha256"], f"{name}: the built copy differs"
+    assert not list(site.root.rglob("mermaid*.js")), "a Mermaid script is in the built site"

@@ -11,26 +11,26 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import posixpath
-import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from curriculum import shortcodes
+from curriculum.browser import Unavailable
+from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, locate, replace_fences
 from curriculum.catalog import Catalog, load_catalog
 
-#: The script tag mermaid2 adds on pages with diagrams.
-MERMAID_SCRIPT = re.compile(r'<script (src="[^"]*assets/vendor/mermaid/mermaid\.min\.js")>')
 VENDOR_MANIFEST = Path("assets") / "vendor" / "manifest.json"
 
 _state: dict[str, Any] = {}
+log = logging.getLogger("mkdocs.plugins.curriculum")
 
 
 # --------------------------------------------------------------------------
@@ -40,6 +40,8 @@ _state: dict[str, Any] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _check_vendored_files(Path(config.docs_dir))
+    _close_renderer()  # a rebuild under 'mkdocs serve' starts afresh
+    _state["diagrams"] = DiagramRenderer(Path(config.docs_dir) / MERMAID_SCRIPT)
     return config
 
 
@@ -78,17 +80,39 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
-@event_priority(-100)  # after mermaid2, which adds the script tag in its own on_post_page
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Load the vendored Mermaid with ``defer`` (DECISIONS.md, "Accessibility and speed").
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Diagrams become SVG here, at build time (curriculum.diagrams; DECISIONS.md, decision 1)."""
+    renderer: DiagramRenderer = _state["diagrams"]
+    rel = page.file.src_uri
+    try:
+        html, failures = replace_fences(html, renderer)
+    except Unavailable as error:
+        raise PluginError(f"{_display(config, rel)}: the diagrams cannot be rendered: {error}") from None
+    for source, message in failures:
+        sources = _state["catalog"].pages
+        pages = [(other, sources[other].text) for other in sorted(sources, key=lambda other: other != rel)]
+        where, line = locate(source, pages) or (rel, 1)
+        log.warning(
+            f"{_display(config, where)}:{line}: M101 Mermaid cannot parse this diagram: {' '.join(message.split())} "
+            "(fix the diagram; 'python scripts/check_site.py' lists every problem)"
+        )
+    return html
 
-    mermaid2 appends a plain ``<script src=".../mermaid.min.js">`` at the end of
-    ``<body>``: the parser stops until 3.5 MB (about 1 MB gzipped) arrive, and
-    first paint waits on a slow network. Deferred, it still runs before
-    DOMContentLoaded, so ``window.mermaid`` exists when Material's bundle mounts
-    the diagrams (no unpkg fallback), in every case the diagram tests cover.
-    """
-    return MERMAID_SCRIPT.sub(r"<script defer \1>", output)
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _close_renderer()
+
+
+def on_build_error(error: Exception) -> None:
+    _close_renderer()
+
+
+def _close_renderer() -> None:
+    renderer: DiagramRenderer | None = _state.pop("diagrams", None)
+    if renderer is not None:
+        if renderer.rendered:
+            log.info(f"Rendered {renderer.rendered} diagram(s) to SVG; cached in {renderer.cache_dir}")
+        renderer.close()
 
 
 # --------------------------------------------------------------------------

@@ -1,14 +1,11 @@
-"""The ```mermaid fence: escaped correctly, and still recognised by mermaid2.
+"""The ```mermaid fence: the source escaped, and labels that render as written.
 
 Two problems are solved here (see DECISIONS.md for the measurements):
 
-1. mermaid2's own ``fence_mermaid_custom`` writes the diagram source into the
-   HTML without escaping it, so ``a & b`` or ``-->`` reach the browser as
-   markup. pymdownx's ``fence_code_format`` escapes correctly, but mermaid2
-   only switches to its Material-compatible loader when the fence function is
-   *named* ``fence_mermaid_custom``; this module's function is the escaping
-   formatter under that name, so mermaid2 keeps its one job here: adding the
-   vendored library to the pages that have diagrams, and only to them.
+1. The fence writes ``<pre class="mermaid"><code>`` with the diagram source
+   HTML-escaped (pymdownx's ``fence_code_format``), so ``a & b`` or ``-->``
+   never reach the page as markup. The build then swaps each such block for
+   its SVG (:mod:`curriculum.diagrams`).
 2. Flowchart node labels are inserted as HTML and, under Mermaid's ``strict``
    security level, sanitised: ``"List<T>"`` renders as ``List``. Inside a
    double-quoted flowchart or state label, :func:`protect_labels` turns ``<``,
@@ -57,6 +54,6 @@ def protect_labels(source: str) -> str:
     return "\n".join(out)
 
 
-def fence_mermaid_custom(source: str, language: str, css_class: str, options: dict[str, Any], md: Any, **kwargs: Any) -> str:
+def fence_mermaid(source: str, language: str, css_class: str, options: dict[str, Any], md: Any, **kwargs: Any) -> str:
     """Render ``<pre class="mermaid"><code>`` with labels protected and the source HTML-escaped."""
     return fence_code_format(protect_labels(source), language, css_class, options, md, **kwargs)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from curriculum.diagrams import MERMAID_SCRIPT
 from curriculum.mermaid_fence import protect_labels
 
 from ..findings import Finding
@@ -50,13 +51,8 @@ def collect(site: Site) -> list[Diagram]:
 
 
 def mermaid_script(site: Site) -> Path:
-    """The vendored Mermaid the site ships (mermaid2's 'javascript:' setting)."""
-    for plugin in site.config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("mermaid2"), dict):
-            script = plugin["mermaid2"].get("javascript")
-            if isinstance(script, str) and "://" not in script:
-                return site.docs_dir / script
-    return site.docs_dir / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
+    """The vendored Mermaid the build renders the diagrams with."""
+    return site.docs_dir / MERMAID_SCRIPT
 
 
 def check(site: Site) -> Iterable[Finding]:

@@ -50,6 +50,9 @@ def test_pages_deploys_a_strict_build_from_main() -> None:
     build_step = next(step for step in build["steps"] if "mkdocs build" in step.get("run", ""))
     assert "--strict" in build_step["run"] and " -q" not in build_step["run"]
     assert "base_url" in build_step["env"]["SITE_URL"]
+    # The build renders diagrams in Chromium: a step before it finds or installs one.
+    runs = [step.get("run", "") for step in build["steps"]]
+    assert any("ensure_chromium" in run for run in runs[: runs.index(build_step["run"])])
     uses = steps(build) + steps(workflow["jobs"]["deploy"])
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)

@@ -65,3 +65,49 @@ def test_round_trip_through_html_gives_mermaid_the_protected_source() -> None:
     out = render('flowchart LR\n  A["List<T> & co"] --> B')
     code = out.removeprefix('<pre class="mermaid"><code>').removesuffix("</code></pre>")
     assert html.unescape(code).strip() == 'flowchart LR\n  A["List&lt;T&gt; & co"] --> B'
+
+
+@pytest.mark.parametrize(
+    ("fence", "host"),
+    [
+        ("```mermaid", '<div class="mermaid"><template shadowrootmode="open"><svg>'),
+        ("```{.mermaid .wide}", '<div class="mermaid wide"><template shadowrootmode="open"><svg>'),
+        ("``` { .mermaid #flow }", '<div id="flow" class="mermaid"><template shadowrootmode="open"><svg>'),
+    ],
+)
+def test_every_form_of_the_fence_becomes_a_diagram_keeping_its_id_and_classes(fence: str, host: str) -> None:
+    from curriculum.diagrams import Rendered, replace_fences
+
+    class Drawn:  # a renderer that draws every diagram as an empty SVG
+        def render(self, sources: list[str]) -> list[Rendered]:
+            return [Rendered("<svg></svg>") for _ in sources]
+
+    md = markdown.Markdown(
+        extensions=["pymdownx.superfences", "attr_list"],
+        extension_configs={"pymdownx.superfences": {"custom_fences": [{"name": "mermaid", "class": "mermaid", "format": fence_mermaid}]}},
+    )
+    page, failures = replace_fences(md.convert(f"{fence}\nflowchart LR\n  A --> B\n```"), Drawn())  # type: ignore[arg-type]
+    assert page.startswith(host) and "<pre" not in page and not failures
+
+
+def test_a_diagram_mermaid_rejects_stays_a_code_block_material_leaves_alone() -> None:
+    from curriculum.diagrams import Rendered, replace_fences
+
+    class Rejects:
+        def render(self, sources: list[str]) -> list[Rendered]:
+            return [Rendered(None, "Parse error on line 2") for _ in sources]
+
+    page, failures = replace_fences('<pre id="flow" class="mermaid wide"><code>flowchart LR\n  A --&gt;</code></pre>', Rejects())  # type: ignore[arg-type]
+    assert page == '<pre id="flow" class="cur-diagram-error wide"><code>flowchart LR\n  A --&gt;</code></pre>'
+    assert failures == [("flowchart LR\n  A -->", "Parse error on line 2")]
+
+
+def test_a_rejected_diagram_is_found_at_its_fence_line_in_whichever_page_holds_it() -> None:
+    from curriculum.diagrams import locate
+
+    whole_day = "# Whole day\n\n<!-- cur:whole-day -->\n"
+    session = '# S\n\n!!! note\n\n    ``` { .mermaid #flow }\n    flowchart LR\n      A["x < y"] -->\n    ```\n'
+    source = protect_labels('flowchart LR\n  A["x < y"] -->')
+    # The page being built first; a diagram it only includes is found in its own page.
+    assert locate(source, [("day-2/whole-day.md", whole_day), ("day-2/s.md", session)]) == ("day-2/s.md", 5)
+    assert locate("flowchart LR\n  B --> C", [("day-2/s.md", session)]) is None

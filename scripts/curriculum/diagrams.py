@@ -42,8 +42,12 @@ RENDERER_VERSION = "1"
 #: The vendored library, relative to the docs folder (scripts/vendor_assets.py).
 MERMAID_SCRIPT = Path("assets") / "vendor" / "mermaid" / "mermaid.min.js"
 
-#: What the superfences fence (``curriculum.mermaid_fence``) writes.
-FENCE_HTML = re.compile(r'<pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.DOTALL)
+#: What the superfences fence (``curriculum.mermaid_fence``) writes: ``<pre class="mermaid">``,
+#: with any id or extra classes the author gave the fence (``{.mermaid .wide #flow}``).
+FENCE_HTML = re.compile(
+    r'<pre(?P<attrs>(?=[^>]*\bclass="(?:[^"]*\s)?mermaid(?:\s[^"]*)?")[^>]*)><code>(?P<source>.*?)</code></pre>', re.DOTALL
+)
+MERMAID_CLASS = re.compile(r'(\bclass="(?:[^"]*\s)?)mermaid((?:\s[^"]*)?")')
 
 #: Added to Material's theme CSS: a label measured at build time may be a
 #: few pixels wider in a reader's fonts; let it overflow its box rather than
@@ -110,9 +114,9 @@ def material_assets() -> tuple[str, tuple[Path, ...]]:
     return theme_css + EXTRA_THEME_CSS, stylesheets
 
 
-def host_html(svg: str) -> str:
-    """The diagram as the page holds it: a host with a declarative shadow root."""
-    return f'<div class="mermaid"><template shadowrootmode="open">{svg}</template></div>'
+def host_html(svg: str, attrs: str = ' class="mermaid"') -> str:
+    """The diagram as the page holds it: a host (the fence's id and classes) with a declarative shadow root."""
+    return f'<div{attrs}><template shadowrootmode="open">{svg}</template></div>'
 
 
 class DiagramRenderer:
@@ -205,7 +209,7 @@ def locate(source: str, pages: list[tuple[str, str]]) -> tuple[str, int] | None:
         for number, line in enumerate(text.splitlines(), start=1):
             fence = FENCE.match(line)
             if opening is None:
-                if fence and fence.group("info").strip().lstrip("{").lstrip(".").startswith("mermaid"):
+                if fence and fence.group("info").strip().lstrip("{").strip().lstrip(".").startswith("mermaid"):
                     opening, body = (number, len(fence.group("indent")), fence.group("fence")), []
             elif fence and fence.group("fence").startswith(opening[2]) and not fence.group("info").strip():
                 if protect_labels("\n".join(body)).strip() == source.strip():
@@ -233,11 +237,13 @@ def replace_fences(page_html: str, renderer: DiagramRenderer) -> tuple[str, list
     last = 0
     for match, source, result in zip(matches, sources, results):
         pieces.append(page_html[last:match.start()])
+        attrs = match.group("attrs")
         if result.svg is not None:
-            pieces.append(host_html(result.svg))
+            pieces.append(host_html(result.svg, attrs))
         else:
             # Not class="mermaid": Material's bundle would fetch Mermaid from a CDN to retry it.
-            pieces.append(f'<pre class="cur-diagram-error"><code>{match.group("source")}</code></pre>')
+            attrs = MERMAID_CLASS.sub(r"\1cur-diagram-error\2", attrs)
+            pieces.append(f'<pre{attrs}><code>{match.group("source")}</code></pre>')
             failures.append((source, result.error or "unknown error"))
         last = match.end()
     pieces.append(page_html[last:])

@@ -56,3 +56,13 @@ def test_without_a_browser_the_build_says_what_to_install(tmp_path: Path, monkey
     assert len(lines) == 1, result.output
     assert "docs/other.md" in lines[0] and "apt-get install chromium" in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_an_unwritable_cache_does_not_fail_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("CURRICULUM_DIAGRAM_CACHE", str(blocker / "cache"))  # cannot be created
+    result = build_with_diagram(tmp_path, "site")
+    assert result.returncode == 0, result.output
+    assert "Diagram cache not written" in result.output and "CURRICULUM_DIAGRAM_CACHE" in result.output
+    assert "<template shadowrootmode" in (tmp_path / "site-site" / "other" / "index.html").read_text(encoding="utf-8")

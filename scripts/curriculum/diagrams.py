@@ -128,14 +128,17 @@ class DiagramRenderer:
         self._page: BrowserPage | None = None
         self.rendered = 0  # diagrams rendered by the browser (cache misses) in this build
         self._salt: str | None = None
+        self.cache_error: str | None = None  # why renders could not be kept, if they could not
 
     def _key(self, source: str) -> str:
         if self._salt is None:
             if not self.script.is_file():
                 raise Unavailable(f"the vendored Mermaid is missing at {self.script}: run 'python scripts/vendor_assets.py'")
-            theme_css, _ = material_assets()
+            theme_css, stylesheets = material_assets()
             mermaid_sha = hashlib.sha256(self.script.read_bytes()).hexdigest()
-            self._salt = f"{RENDERER_VERSION}\0{mermaid_sha}\0{theme_css}\0"
+            # Material's stylesheet names carry their content hash: labels are measured in them.
+            sheets = ",".join(sheet.name for sheet in stylesheets)
+            self._salt = f"{RENDERER_VERSION}\0{mermaid_sha}\0{theme_css}\0{sheets}\0"
         return hashlib.sha256((self._salt + source).encode("utf-8")).hexdigest()
 
     def render(self, sources: list[str]) -> list[Rendered]:
@@ -184,10 +187,14 @@ class DiagramRenderer:
         return self._page
 
     def _store(self, key: str, svg: str) -> None:
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.cache_dir, suffix=".tmp", delete=False) as out:
-            out.write(svg)
-        os.replace(out.name, self.cache_dir / f"{key}.svg")  # atomic: parallel builds never read half a file
+        """Keep a render; a cache that cannot be written only costs the next build a browser."""
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.cache_dir, suffix=".tmp", delete=False) as out:
+                out.write(svg)
+            os.replace(out.name, self.cache_dir / f"{key}.svg")  # atomic: parallel builds never read half a file
+        except OSError as error:
+            self.cache_error = f"{self.cache_dir}: {error.strerror or error}"
 
     def close(self) -> None:
         if self._page is not None:

@@ -110,7 +110,9 @@ def on_build_error(error: Exception) -> None:
 def _close_renderer() -> None:
     renderer: DiagramRenderer | None = _state.pop("diagrams", None)
     if renderer is not None:
-        if renderer.rendered:
+        if renderer.cache_error:
+            log.info(f"Diagram cache not written ({renderer.cache_error}); set CURRICULUM_DIAGRAM_CACHE to a writable folder")
+        elif renderer.rendered:
             log.info(f"Rendered {renderer.rendered} diagram(s) to SVG; cached in {renderer.cache_dir}")
         renderer.close()
 

@@ -34,7 +34,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from curriculum.browser import BrowserPage, Unavailable
-from curriculum.model import FENCE
 
 #: Bump when the output format changes, so old cache entries are not reused.
 RENDERER_VERSION = "1"
@@ -207,24 +206,17 @@ def locate(source: str, pages: list[tuple[str, str]]) -> tuple[str, int] | None:
 
     ``pages`` is (display path, Markdown text), the rendered page first: a
     diagram on the whole-day page is found in the session it came from.
+    Fences are found by the checker's own Markdown scan, so the build and the
+    checker name the same line.
     """
+    from curriculum.checker.markdown import scan
     from curriculum.mermaid_fence import protect_labels
+    from curriculum.source import PageSource
 
     for path, text in pages:
-        opening: tuple[int, int, str] | None = None  # (line, indent, fence)
-        body: list[str] = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            fence = FENCE.match(line)
-            if opening is None:
-                if fence and fence.group("info").strip().lstrip("{").strip().lstrip(".").startswith("mermaid"):
-                    opening, body = (number, len(fence.group("indent")), fence.group("fence")), []
-            elif fence and fence.group("fence").startswith(opening[2]) and not fence.group("info").strip():
-                if protect_labels("\n".join(body)).strip() == source.strip():
-                    return path, opening[0]
-                opening = None
-            else:
-                indent = opening[1]
-                body.append(line[indent:] if not line[:indent].strip() else line.lstrip())
+        for fence in scan(PageSource(path=Path(path), rel=path, text=text)).fences:
+            if fence.language == "mermaid" and fence.closed and protect_labels("\n".join(fence.content)).strip() == source.strip():
+                return path, fence.line
     return None
 
 

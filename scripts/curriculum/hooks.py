@@ -88,9 +88,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html, failures = replace_fences(html, renderer)
     except Unavailable as error:
         raise PluginError(f"{_display(config, rel)}: the diagrams cannot be rendered: {error}") from None
-    for source, message in failures:
+    if failures:
         sources = _state["catalog"].pages
         pages = [(other, sources[other].text) for other in sorted(sources, key=lambda other: other != rel)]
+    for source, message in failures:
         where, line = locate(source, pages) or (rel, 1)
         log.warning(
             f"{_display(config, where)}:{line}: M101 Mermaid cannot parse this diagram: {' '.join(message.split())} "

@@ -37,27 +37,24 @@ def _asset_files(site: Site) -> list[Path]:
     return sorted(files)
 
 
+def _placeholders(shown: str, lines: list[str]) -> Iterable[Finding]:
+    if not PATTERN.search("\n".join(lines)):
+        return
+    for number, line in enumerate(lines, start=1):
+        for match in PATTERN.finditer(line):
+            yield PLACEHOLDER.at(shown, number, match.start() + 1, f"placeholder text '{match.group(0)}'")
+
+
 def check(site: Site) -> Iterable[Finding]:
     for path in _asset_files(site):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        if not PATTERN.search(text):
-            continue
         shown = path.relative_to(site.root).as_posix() if path.is_relative_to(site.root) else path.as_posix()
-        for number, line in enumerate(text.splitlines(), start=1):
-            for match in PATTERN.finditer(line):
-                yield PLACEHOLDER.at(shown, number, match.start() + 1, f"placeholder text '{match.group(0)}'")
+        yield from _placeholders(shown, text.splitlines())
     for rel, doc in site.docs.items():
-        text = "\n".join(doc.prose)
-        if not PATTERN.search(text):
-            continue
-        for number, line in enumerate(doc.prose, start=1):
-            for match in PATTERN.finditer(line):
-                yield PLACEHOLDER.at(site.display(rel), number, match.start() + 1, f"placeholder text '{match.group(0)}'")
+        yield from _placeholders(site.display(rel), doc.prose)
         source = site.source(rel)
-        # Front matter is published too (title, summary, objectives).
-        for number in range(1, source.body_first_line if source else 1):
-            for match in PATTERN.finditer(doc.lines[number - 1]):
-                yield PLACEHOLDER.at(site.display(rel), number, match.start() + 1, f"placeholder text '{match.group(0)}'")
+        # Front matter is published too (title, summary, objectives); the prose copy blanks it.
+        yield from _placeholders(site.display(rel), doc.lines[: source.body_first_line - 1] if source else [])

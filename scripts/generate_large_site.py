@@ -150,7 +150,9 @@ def bench(sizes: list[int], prune_nav: bool) -> None:
             pages = sum(1 for _ in (config.parent / "docs").rglob("*.md")) - 1
             result = subprocess.run(
                 [sys.executable, str(ROOT / "scripts" / "check_site.py"), "--config", str(config), "--timings", "--format", "json"],
-                capture_output=True, text=True, check=False,
+                capture_output=True,
+                text=True,
+                check=False,
             )
             phases = {
                 m.group("name").split(" (")[0]: (int(m.group("wall")), int(m.group("cpu") or 0))
@@ -162,21 +164,28 @@ def bench(sizes: list[int], prune_nav: bool) -> None:
             sources = phases.get("read config and sources", (0, 0))
             own_cpu = after[1] + sources[1]
             rows.append((times, pages, build, after, own_cpu))
-            print(f"x{times}: {pages} pages; build {build[0]} ms wall ({build[1]} ms cpu); checks after the build "
-                  f"{after[0]} ms wall ({after[1]} ms cpu); wall ratio {after[0] / max(build[0], 1):.3f}; "
-                  f"checker's own cpu (sources + checks) {own_cpu} ms", flush=True)
+            print(
+                f"x{times}: {pages} pages; build {build[0]} ms wall ({build[1]} ms cpu); checks after the build "
+                f"{after[0]} ms wall ({after[1]} ms cpu); wall ratio {after[0] / max(build[0], 1):.3f}; "
+                f"checker's own cpu (sources + checks) {own_cpu} ms",
+                flush=True,
+            )
     base = rows[0]
     print("\nsize  pages  build wall  checks wall  checks/build  checker cpu  cpu ms/page  growth: cpu / pages")
     for times, pages, build, after, own_cpu in rows:
-        print(f"x{times:<4} {pages:>5} {build[0]:>11} {after[0]:>12} {after[0] / max(build[0], 1):>13.3f} {own_cpu:>12} "
-              f"{own_cpu / pages:>12.2f}  {own_cpu / max(base[4], 1):.1f} / {pages / base[1]:.1f}")
+        print(
+            f"x{times:<4} {pages:>5} {build[0]:>11} {after[0]:>12} {after[0] / max(build[0], 1):>13.3f} {own_cpu:>12} "
+            f"{own_cpu / pages:>12.2f}  {own_cpu / max(base[4], 1):.1f} / {pages / base[1]:.1f}"
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--times", type=int, default=10, help="how many copies of the site (1 = the real site)")
     parser.add_argument("--out", type=Path, help="folder to write (default: a new temporary folder)")
-    parser.add_argument("--bench", type=int, nargs="+", metavar="N", help="generate each size, run the checker with --timings, print a table")
+    parser.add_argument(
+        "--bench", type=int, nargs="+", metavar="N", help="generate each size, run the checker with --timings, print a table"
+    )
     parser.add_argument("--prune-nav", action="store_true", help="add navigation.prune (sizes above 1 in --bench): the x100 build finishes")
     args = parser.parse_args()
     if args.bench:

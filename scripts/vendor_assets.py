@@ -55,10 +55,7 @@ def load_manifest() -> dict[str, dict[str, str]]:
 
 def pinned_packages() -> list[Package]:
     """The packages as the manifest pins them today."""
-    return [
-        Package(name, entry["version"], entry["source"])
-        for name, entry in load_manifest().items()
-    ]
+    return [Package(name, entry["version"], entry["source"]) for name, entry in load_manifest().items()]
 
 
 def fetch(package: Package, workdir: Path) -> dict[str, str]:

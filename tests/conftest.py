@@ -42,9 +42,7 @@ class Site:
     def html_pages(self) -> list[str]:
         """Every built page as a URL path, the 404 page excluded."""
         return sorted(
-            "/" + p.relative_to(self.root).as_posix().removesuffix("index.html")
-            for p in self.root.rglob("*.html")
-            if p.name != "404.html"
+            "/" + p.relative_to(self.root).as_posix().removesuffix("index.html") for p in self.root.rglob("*.html") if p.name != "404.html"
         )
 
 

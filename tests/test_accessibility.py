@@ -194,12 +194,15 @@ def test_skip_link_lands_on_the_article(site, context_factory) -> None:  # noqa:
         page.keyboard.press("Enter")
         _until(page, "(href) => location.hash === href", f"{path}: Enter on the skip link did not move to {href}", href)
         page.keyboard.press("Tab")
-        inside = page.evaluate("""(href) => {
+        inside = page.evaluate(
+            """(href) => {
           const target = href && href.startsWith('#') ? document.getElementById(href.slice(1)) : null;
           const article = document.querySelector('article.md-content__inner');
           return !!target && article.contains(target) && article.contains(document.activeElement)
             && !!(target.compareDocumentPosition(article.querySelector('h1')) & Node.DOCUMENT_POSITION_FOLLOWING);
-        }""", href)
+        }""",
+            href,
+        )
         if not inside:
             problems.append(f"{path}: after the skip link, focus is not in the article before its title")
     assert not problems, "\n".join(problems)
@@ -255,8 +258,11 @@ def test_controls_are_reached_and_operated_by_keyboard(site, context_factory, wi
     reach(r"Search")
     if width < 960:
         page.keyboard.press("Enter")
-    _until(page, "document.activeElement.matches('.md-search__input') && document.getElementById('__search').checked",
-           "search box not focused, or the search dialog did not open")
+    _until(
+        page,
+        "document.activeElement.matches('.md-search__input') && document.getElementById('__search').checked",
+        "search box not focused, or the search dialog did not open",
+    )
     page.keyboard.type("pipeline")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     page.keyboard.press("ArrowDown")
@@ -286,17 +292,22 @@ def test_controls_are_reached_and_operated_by_keyboard(site, context_factory, wi
         before = page.evaluate(f"{state}(document.activeElement)")
         page.keyboard.press("Enter")
         if name == "Present":
-            _until(page, "document.documentElement.hasAttribute('data-cur-present')",
-                   "Enter on Present did not start the presentation")
+            _until(page, "document.documentElement.hasAttribute('data-cur-present')", "Enter on Present did not start the presentation")
             page.keyboard.press("Escape")
-            _until(page, "!document.documentElement.hasAttribute('data-cur-present')",
-                   "Escape did not end the presentation")
+            _until(page, "!document.documentElement.hasAttribute('data-cur-present')", "Escape did not end the presentation")
         else:
-            _until(page, f"(before) => {state}(document.activeElement) !== before",
-                   f"{name}: Enter did not change its state (still {before})", before)
+            _until(
+                page,
+                f"(before) => {state}(document.activeElement) !== before",
+                f"{name}: Enter did not change its state (still {before})",
+                before,
+            )
         covered.append(name)
-    print(f"keyboard controls covered at {width}px on {path}: palette, search, "
-          + ("navigation drawer, " if width < 1220 else "") + ", ".join(covered))
+    print(
+        f"keyboard controls covered at {width}px on {path}: palette, search, "
+        + ("navigation drawer, " if width < 1220 else "")
+        + ", ".join(covered)
+    )
 
 
 # --------------------------------------------------------------------------
@@ -326,7 +337,8 @@ def test_diagrams_expose_title_and_description(site, context_factory) -> None:  
         graphics = [
             (n.get("name", {}).get("value", "").strip(), n.get("description", {}).get("value", "").strip())
             for n in nodes
-            if not n.get("ignored") and n.get("role", {}).get("value") in ("graphics-document", "img", "document")
+            if not n.get("ignored")
+            and n.get("role", {}).get("value") in ("graphics-document", "img", "document")
             and any(p["name"] == "roledescription" for p in n.get("properties", []))
         ]
         for i, (title, desc) in enumerate(expected, 1):

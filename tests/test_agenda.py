@@ -58,7 +58,9 @@ def day_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuildRe
 
 def _rows(html: str) -> list[tuple[str, str, str, str, str]]:
     rows = []
-    for match in re.finditer(r'<tr class="cur-agenda__row cur-agenda__row--(\w+)" data-start="([\d:]+)" data-end="([\d:]+)">(.*?)</tr>', html, re.S):
+    for match in re.finditer(
+        r'<tr class="cur-agenda__row cur-agenda__row--(\w+)" data-start="([\d:]+)" data-end="([\d:]+)">(.*?)</tr>', html, re.S
+    ):
         kind, start, end, cells = match.groups()
         text = re.sub(r"<[^>]+>", "", cells)
         title = re.search(r"(?:<a [^>]*>|<span class=\"cur-agenda__title\">)(.*?)<", cells).group(1)
@@ -128,9 +130,21 @@ def test_whole_day_page_has_overview_and_sessions_with_unique_ids(day_site) -> N
 
 def test_notes_skip_fenced_code_and_number_duplicate_headings() -> None:
     body = [
-        "## Same", "/// facilitator", "one", "///",
-        "```", "/// facilitator", "not a note", "///", "```",
-        "## Same", "//// facilitator", "/// activity | x", "inner", "///", "////",
+        "## Same",
+        "/// facilitator",
+        "one",
+        "///",
+        "```",
+        "/// facilitator",
+        "not a note",
+        "///",
+        "```",
+        "## Same",
+        "//// facilitator",
+        "/// activity | x",
+        "inner",
+        "///",
+        "////",
     ]
     notes = facilitator_notes(body, first_line=10)
     assert [(n.heading, n.anchor, n.line) for n in notes] == [("Same", "same", 11), ("Same", "same_1", 20)]
@@ -165,7 +179,11 @@ def _replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
 
 
 BAD = {
-    "missing-session": (_replace("day-9/index.md", "    - session: beta.md\n", "    - session: beta.md\n    - session: gamma.md\n"), "docs/day-9/index.md:17:", "gamma.md"),
+    "missing-session": (
+        _replace("day-9/index.md", "    - session: beta.md\n", "    - session: beta.md\n    - session: gamma.md\n"),
+        "docs/day-9/index.md:17:",
+        "gamma.md",
+    ),
     "zero-duration": (_replace("day-9/alpha.md", "duration: 45", "duration: 0"), "docs/day-9/alpha.md:5:", "'duration'"),
     "fractional-duration": (_replace("day-9/alpha.md", "duration: 45", "duration: 4.5"), "docs/day-9/alpha.md:5:", "'duration'"),
     "overrun": (_replace("day-9/index.md", 'end: "12:00"', 'end: "10:30"'), "docs/day-9/index.md:8:", "D111"),

@@ -36,7 +36,14 @@ def test_real_config_is_strict_and_validates_links() -> None:
     assert config["strict"] is True
     # Each check at 'warn' (or above) + strict is a failed build (tests/test_broken_site.py proves it).
     levels = {f"{group}.{name}": level for group, checks in dict(config["validation"]).items() for name, level in dict(checks).items()}
-    for check in ("nav.omitted_files", "nav.not_found", "links.not_found", "links.anchors", "links.absolute_links", "links.unrecognized_links"):
+    for check in (
+        "nav.omitted_files",
+        "nav.not_found",
+        "links.not_found",
+        "links.anchors",
+        "links.absolute_links",
+        "links.unrecognized_links",
+    ):
         assert levels[check] >= logging.WARNING, f"validation {check} is {logging.getLevelName(levels[check])}"
     assert config["theme"]["font"] is False
 
@@ -114,8 +121,11 @@ class ResourceCollector(HTMLParser):
         values = {name: value or "" for name, value in attrs}
         if tag == "link":
             rels = set(values.get("rel", "").lower().split())
-            (self.links.append(values.get("href", "")) if rels and rels <= NON_LOADING_LINK_RELS
-             else self.loads.append((f"<link rel={values.get('rel')}>", values.get("href", ""))))
+            (
+                self.links.append(values.get("href", ""))
+                if rels and rels <= NON_LOADING_LINK_RELS
+                else self.loads.append((f"<link rel={values.get('rel')}>", values.get("href", "")))
+            )
         elif tag in ("a", "area", "form"):
             self.links.append(values.get("href", values.get("action", "")))
         for name in LOADING_ATTRIBUTES.get(tag, ()):
@@ -177,16 +187,18 @@ def test_scanner_catches_third_party_loads_and_allows_links() -> None:
       <img src="../assets/images/local.png"><img src="data:image/png;base64,AAAA">
     """
     found = offending_loads(html, origin)
-    assert sorted(url for _, url in found) == sorted([
-        "https://fonts.googleapis.com/css?family=Roboto",
-        "https://fonts.gstatic.com",
-        "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
-        "//www.googletagmanager.com/gtag/js",
-        "https://cdn.example.com/b.png",
-        "https://cdn.example.com/bg.png",
-        "https://cdn.example.com/x.css",
-    ]), found
-    assert css_urls('a{background:url("data:image/svg+xml;charset=utf-8,<svg xmlns=\'http://www.w3.org/2000/svg\'/>")}') == [
+    assert sorted(url for _, url in found) == sorted(
+        [
+            "https://fonts.googleapis.com/css?family=Roboto",
+            "https://fonts.gstatic.com",
+            "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
+            "//www.googletagmanager.com/gtag/js",
+            "https://cdn.example.com/b.png",
+            "https://cdn.example.com/bg.png",
+            "https://cdn.example.com/x.css",
+        ]
+    ), found
+    assert css_urls("a{background:url(\"data:image/svg+xml;charset=utf-8,<svg xmlns='http://www.w3.org/2000/svg'/>\")}") == [
         "data:image/svg+xml;charset=utf-8,<svg xmlns='http://www.w3.org/2000/svg'/>"
     ]
 
@@ -259,7 +271,7 @@ def test_edit_feature_is_on(feature: str) -> None:
 
 def test_navigation_lists_every_day_and_session(site) -> None:  # noqa: ANN001
     home = (site.root / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('class="md-nav md-nav--primary"'):]
+    nav = home[home.index('class="md-nav md-nav--primary"') :]
     for source in sorted((ROOT / "docs").glob("day-*/*.md")):
         target = source.relative_to(ROOT / "docs").with_suffix("").as_posix()
         target = target.removesuffix("/index") + "/"

@@ -134,7 +134,9 @@ def test_every_rule_is_documented_in_contributing() -> None:
 
 def test_every_model_code_is_a_declared_rule() -> None:
     """A code the model (or source/catalog) can report has a name and a fix in the registry."""
-    sources = "".join((ROOT / "scripts" / "curriculum" / name).read_text(encoding="utf-8") for name in ("model.py", "source.py", "catalog.py"))
+    sources = "".join(
+        (ROOT / "scripts" / "curriculum" / name).read_text(encoding="utf-8") for name in ("model.py", "source.py", "catalog.py")
+    )
     codes = set(re.findall(r'"([SDF]\d{3})"', sources))
     declared = {rule.code for rule in ALL_RULES}
     assert codes and codes <= declared, f"declare these in scripts/curriculum/checker/rules/: {sorted(codes - declared)}"
@@ -161,7 +163,9 @@ def test_real_site_has_zero_errors() -> None:
 def test_entry_script_reports_bad_input_without_traceback(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "check_site.py"), "--config", str(tmp_path / "mkdocs.yml")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 2
     assert result.stdout == "" and "Traceback" not in result.stderr
@@ -174,17 +178,19 @@ def test_build_log_lines_become_findings_at_the_source_line(tmp_path: Path) -> N
     from curriculum.checker.site import open_site
 
     site = open_site(make_site(tmp_path / "site", "links-bad"), TODAY)
-    log = "\n".join([
-        "INFO    -  Building documentation to directory: /tmp/x",
-        "WARNING -  Doc file 'index.md' contains a link 'day-2/missing.md', but the target 'day-2/missing.md' is not found among documentation files.",
-        "WARNING -  Doc file 'index.md' contains a link '#nowhere', but there is no such anchor on this page.",
-        "WARNING -  A reference to 'day-2/ghost.md' is included in the 'nav' configuration, which is not found in the documentation files.",
-        "WARNING -  The following pages exist in the docs directory, but are not included in the \"nav\" configuration:",
-        "  - extra.md",
-        "ERROR   -  docs/day-2/session.md:5: S104 'duration' must be a positive whole number (write e.g. 'duration: 90') (and 2 more: run 'python scripts/check_site.py')",
-        "WARNING -  Something new that no rule knows about in 'index.md'.",
-        "Aborted with 4 warnings in strict mode!",
-    ])
+    log = "\n".join(
+        [
+            "INFO    -  Building documentation to directory: /tmp/x",
+            "WARNING -  Doc file 'index.md' contains a link 'day-2/missing.md', but the target 'day-2/missing.md' is not found among documentation files.",
+            "WARNING -  Doc file 'index.md' contains a link '#nowhere', but there is no such anchor on this page.",
+            "WARNING -  A reference to 'day-2/ghost.md' is included in the 'nav' configuration, which is not found in the documentation files.",
+            'WARNING -  The following pages exist in the docs directory, but are not included in the "nav" configuration:',
+            "  - extra.md",
+            "ERROR   -  docs/day-2/session.md:5: S104 'duration' must be a positive whole number (write e.g. 'duration: 90') (and 2 more: run 'python scripts/check_site.py')",
+            "WARNING -  Something new that no rule knows about in 'index.md'.",
+            "Aborted with 4 warnings in strict mode!",
+        ]
+    )
     found = sorted((f.path, f.line, f.code) for f in findings_from_log(site, log, BY_CODE))
     assert found == [
         ("docs/day-2/session.md", 5, "S104"),

@@ -44,7 +44,7 @@ def test_a_cached_diagram_needs_no_browser(tmp_path: Path, monkeypatch: pytest.M
     assert "Rendered" not in second.output
     html = (tmp_path / "second-site" / "other" / "index.html").read_text(encoding="utf-8")
     assert '<div class="mermaid"><template shadowrootmode="open"><svg' in html
-    assert "pre class=\"mermaid\"" not in html
+    assert 'pre class="mermaid"' not in html
 
 
 def test_without_a_browser_the_build_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -81,9 +81,7 @@ def test_guide_shows_every_note_without_facilitator_mode(site, page) -> None:  #
     page.goto(site.url("/facilitators/guide/"))
     assert not _mode(page)
     shown = page.locator(".cur-guide-notes .cur-facilitator")
-    expected = sum(
-        len(facilitator_notes(catalog().pages[rel].body_lines)) for rel in session_rels()
-    )
+    expected = sum(len(facilitator_notes(catalog().pages[rel].body_lines)) for rel in session_rels())
     assert shown.count() == expected
     assert all(shown.nth(i).is_visible() for i in range(shown.count()))
     # Each note's heading links to a place that exists on its session page.

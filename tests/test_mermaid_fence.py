@@ -14,9 +14,7 @@ from curriculum.mermaid_fence import fence_mermaid, protect_labels
 def render(source: str) -> str:
     md = markdown.Markdown(
         extensions=["pymdownx.superfences"],
-        extension_configs={
-            "pymdownx.superfences": {"custom_fences": [{"name": "mermaid", "class": "mermaid", "format": fence_mermaid}]}
-        },
+        extension_configs={"pymdownx.superfences": {"custom_fences": [{"name": "mermaid", "class": "mermaid", "format": fence_mermaid}]}},
     )
     return md.convert(f"```mermaid\n{source}\n```")
 

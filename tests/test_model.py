@@ -112,7 +112,9 @@ def test_an_overrunning_day_is_an_error_that_says_when_it_would_end() -> None:
 
 def test_schedule_naming_a_missing_or_repeated_session() -> None:
     meta, _ = model.parse_session_meta(GOOD_SESSION)
-    _, problems = model.build_agenda(schedule([{"session": "a.md"}, {"session": "a.md"}, {"session": "ghost.md"}], end="17:00"), {"a.md": meta})
+    _, problems = model.build_agenda(
+        schedule([{"session": "a.md"}, {"session": "a.md"}, {"session": "ghost.md"}], end="17:00"), {"a.md": meta}
+    )
     assert codes(problems) == ["D109", "D110"]
 
 
@@ -246,7 +248,11 @@ def test_catalog_reports_non_utf8_and_unscheduled_sessions(tmp_path: Path) -> No
         "  blocks:\n    - break: Coffee\n      minutes: 10\n---\n",
         encoding="utf-8",
     )
-    front = "\n".join(f"{k}: {v!r}" if k != "objectives" else "objectives:\n" + "\n".join(f"  - id: {o['id']}\n    text: {o['text']}" for o in v) for k, v in GOOD_SESSION.items() if k != "last_reviewed")
+    front = "\n".join(
+        f"{k}: {v!r}" if k != "objectives" else "objectives:\n" + "\n".join(f"  - id: {o['id']}\n    text: {o['text']}" for o in v)
+        for k, v in GOOD_SESSION.items()
+        if k != "last_reviewed"
+    )
     (docs / "day" / "a.md").write_text(f"---\n{front}\nlast_reviewed: 2026-11-01\n---\n", encoding="utf-8")
     catalog = load_catalog(docs)
     assert [p.code for p in catalog.problems["latin1.md"]] == ["F101"]

@@ -29,7 +29,9 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     output = root / "copy.zip"
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_offline.py"), str(output)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     with zipfile.ZipFile(output) as archive:

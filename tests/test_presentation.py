@@ -53,8 +53,16 @@ def test_button_enters_and_every_key_steps(site, page) -> None:  # noqa: ANN001
     duration = catalog().sessions[rel].duration
     assert re.fullmatch(rf"\d\d:\d\d / {duration:02d}:00", page.locator("[data-timer]").inner_text())
 
-    for key, expected in [("ArrowRight", 2), ("ArrowDown", 3), ("PageDown", 4), ("Space", 5),
-                          ("ArrowLeft", 4), ("ArrowUp", 3), ("PageUp", 2), ("Shift+Space", 1)]:
+    for key, expected in [
+        ("ArrowRight", 2),
+        ("ArrowDown", 3),
+        ("PageDown", 4),
+        ("Space", 5),
+        ("ArrowLeft", 4),
+        ("ArrowUp", 3),
+        ("PageUp", 2),
+        ("Shift+Space", 1),
+    ]:
         page.keyboard.press(key)
         assert _slide(page)[0] == expected, f"after {key}"
     page.keyboard.press("ArrowLeft")  # no slide before the first
@@ -83,9 +91,7 @@ def test_p_enters_but_not_while_typing_and_esc_returns_to_the_section(site, page
     assert page.url == url  # Material's "p" (previous page) did not fire
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    heading = page.evaluate(
-        "[...document.querySelectorAll('.md-content__inner > h2')].find(h => h.checkVisibility()).id"
-    )
+    heading = page.evaluate("[...document.querySelectorAll('.md-content__inner > h2')].find(h => h.checkVisibility()).id")
     page.keyboard.press("Escape")
     assert not _presenting(page)
     assert page.locator(".md-header").is_visible()

@@ -16,8 +16,13 @@ from featurepages import catalog, day_rel, session_rels, session_with, url_path
 pytestmark = pytest.mark.browser
 
 HIDDEN_ON_PAPER = [
-    ".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-    ".cur-toolbar", "[data-cur-progress-control]", ".md-content__button",
+    ".md-header",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-footer",
+    ".cur-toolbar",
+    "[data-cur-progress-control]",
+    ".md-content__button",
 ]
 
 
@@ -40,9 +45,7 @@ def test_session_page_prints_cleanly(site, page) -> None:  # noqa: ANN001
     for selector in HIDDEN_ON_PAPER:
         assert not _visible(page, selector), f"{selector} shows on paper"
     assert page.locator("button:visible").count() == 0
-    assert page.evaluate(
-        "[...document.querySelectorAll('.mermaid')].every(m => m.shadowRoot.querySelector('svg').checkVisibility())"
-    )
+    assert page.evaluate("[...document.querySelectorAll('.mermaid')].every(m => m.shadowRoot.querySelector('svg').checkVisibility())")
     assert page.locator(".cur-question").count() >= 3
     assert not _visible(page, ".cur-question__answer"), "answers are given away on paper"
     assert page.evaluate("document.querySelectorAll('details.cur-question[open]').length") == 0
@@ -82,6 +85,4 @@ def test_whole_day_page_holds_overview_and_every_session_in_order(site, page) ->
     for selector in HIDDEN_ON_PAPER:
         assert not _visible(page, selector), f"{selector} shows on paper"
     assert not _visible(page, ".cur-question__answer")
-    assert page.evaluate(
-        "getComputedStyle(document.querySelector('h2.cur-whole-day__session')).breakBefore"
-    ) == "page"
+    assert page.evaluate("getComputedStyle(document.querySelector('h2.cur-whole-day__session')).breakBefore") == "page"

@@ -42,7 +42,10 @@ def test_mark_complete_survives_reload_shows_on_day_page_and_resets(site, page) 
 
     page.goto(site.url(url_path(day_rel())))
     items = page.locator(".cur-progress__item")
-    states = {items.nth(i).get_attribute("data-cur-session"): items.nth(i).locator(".cur-progress__state").inner_text() for i in range(items.count())}
+    states = {
+        items.nth(i).get_attribute("data-cur-session"): items.nth(i).locator(".cur-progress__state").inner_text()
+        for i in range(items.count())
+    }
     assert states[first] == "Done"
     assert all(states[rel] == "Not done yet" for rel in others)
     assert f"1 of {len(session_rels())}" in page.locator(".cur-progress__summary").inner_text()

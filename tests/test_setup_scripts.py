@@ -21,7 +21,11 @@ def run_bash(script: str, **env: str) -> subprocess.CompletedProcess[str]:
     """Source lib.sh in a fresh bash and run ``script``; PATH defaults to the system's."""
     return subprocess.run(
         ["bash", "-c", f"source {LIB}\n{script}"],
-        capture_output=True, text=True, check=False, cwd=ROOT, env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", **env},
     )
 
 
@@ -95,7 +99,10 @@ def test_python_older_than_3_11_is_refused_with_one_line(tmp_path) -> None:  # n
         fake.chmod(0o755)
     result = subprocess.run(
         ["bash", "-c", f"source {LIB}\nVENV={tmp_path}/venv; ensure_venv"],
-        capture_output=True, text=True, check=False, env={"PATH": f"{tmp_path}:/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": f"{tmp_path}:/usr/bin:/bin"},
     )
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
@@ -117,7 +124,10 @@ def test_serve_sh_serves_the_site_with_live_reload(tmp_path) -> None:  # noqa: A
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
         ["bash", str(ROOT / "scripts" / "serve.sh"), "--dev-addr", f"127.0.0.1:{port}"],
-        stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path, start_new_session=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+        start_new_session=True,
     )
     try:
         deadline, html = time.monotonic() + 120, ""

@@ -63,7 +63,9 @@ class BrowserPage:
         try:
             import playwright.sync_api  # noqa: F401
         except ImportError:
-            raise Unavailable("the 'playwright' Python package is missing: run 'pip install -r requirements.lock' (scripts/serve.sh and scripts/test.sh do)") from None
+            raise Unavailable(
+                "the 'playwright' Python package is missing: run 'pip install -r requirements.lock' (scripts/serve.sh and scripts/test.sh do)"
+            ) from None
         if not os.path.exists(chromium):
             raise Unavailable(f"Chromium is missing at {chromium}: run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chromium)")
         self._jobs: queue.Queue[_Job | None] = queue.Queue()

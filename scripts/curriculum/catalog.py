@@ -32,9 +32,7 @@ class Catalog:
             self.problems.setdefault(rel, []).extend(found)
 
     def errors(self) -> list[tuple[str, model.Problem]]:
-        return sorted(
-            (rel, p) for rel, found in self.problems.items() for p in found if p.severity == "error"
-        )
+        return sorted((rel, p) for rel, found in self.problems.items() for p in found if p.severity == "error")
 
     def sessions_of(self, day_rel: str) -> list[tuple[str, model.SessionMeta]]:
         """The day's sessions in schedule order, as (docs path, metadata)."""
@@ -89,17 +87,23 @@ def load_catalog(docs_dir: Path, rel_paths: Iterable[str] | None = None, today: 
             ),
         )
         rows, found = model.build_agenda(resolved, catalog.sessions)
-        found = [
-            model.Problem(page_line_of_overrun(catalog.pages[rel], p), p.code, p.message, p.hint, p.severity)
-            for p in found
-        ]
+        found = [model.Problem(page_line_of_overrun(catalog.pages[rel], p), p.code, p.message, p.hint, p.severity) for p in found]
         for block in resolved.blocks:
             if block.kind != "session" and block.page and block.page not in catalog.pages:
-                found.append(model.Problem(block.line, "D107", f"schedule links to '{block.page}', which does not exist", "fix the 'page:' path"))
+                found.append(
+                    model.Problem(block.line, "D107", f"schedule links to '{block.page}', which does not exist", "fix the 'page:' path")
+                )
         folder = posixpath.dirname(rel)
         own_sessions = [s for s in catalog.sessions if posixpath.dirname(s) == folder]
         for missing in model.unscheduled_sessions(resolved, own_sessions):
-            found.append(model.Problem(catalog.pages[rel].key_lines.get("schedule", 1), "D112", f"session page '{missing}' is not in the schedule", "add '- session: " + posixpath.relpath(missing, folder or ".") + "' to 'schedule.blocks'"))
+            found.append(
+                model.Problem(
+                    catalog.pages[rel].key_lines.get("schedule", 1),
+                    "D112",
+                    f"session page '{missing}' is not in the schedule",
+                    "add '- session: " + posixpath.relpath(missing, folder or ".") + "' to 'schedule.blocks'",
+                )
+            )
         catalog.report(rel, found)
         catalog.agendas[rel] = rows
     return catalog

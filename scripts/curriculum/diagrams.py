@@ -176,8 +176,10 @@ class DiagramRenderer:
 
             def setup(page) -> None:  # noqa: ANN001
                 # A page shaped like the site's: Material's styles, its body attributes.
-                page.set_content('<!doctype html><html lang="en"><head><meta charset="utf-8"></head>'
-                                 '<body dir="ltr" data-md-color-scheme="default"><div class="md-typeset"></div></body></html>')
+                page.set_content(
+                    '<!doctype html><html lang="en"><head><meta charset="utf-8"></head>'
+                    '<body dir="ltr" data-md-color-scheme="default"><div class="md-typeset"></div></body></html>'
+                )
                 for stylesheet in stylesheets:
                     page.add_style_tag(path=str(stylesheet))
                 page.add_script_tag(path=str(script))
@@ -235,14 +237,14 @@ def replace_fences(page_html: str, renderer: DiagramRenderer) -> tuple[str, list
     pieces: list[str] = []
     last = 0
     for match, source, result in zip(matches, sources, results):
-        pieces.append(page_html[last:match.start()])
+        pieces.append(page_html[last : match.start()])
         attrs = match.group("attrs")
         if result.svg is not None:
             pieces.append(host_html(result.svg, attrs))
         else:
             # Not class="mermaid": Material's bundle would fetch Mermaid from a CDN to retry it.
             attrs = MERMAID_CLASS.sub(r"\1cur-diagram-error\2", attrs)
-            pieces.append(f'<pre{attrs}><code>{match.group("source")}</code></pre>')
+            pieces.append(f"<pre{attrs}><code>{match.group('source')}</code></pre>")
             failures.append((source, result.error or "unknown error"))
         last = match.end()
     pieces.append(page_html[last:])

@@ -224,7 +224,9 @@ def render_agenda(ctx: Context) -> str:
                     "url": ctx.url_for(row.page) if row.page and row.page != ctx.page_rel else None,
                 }
             )
-        days.append({"rel": day_rel, "title": day.title, "start": f"{day.schedule.start:%H:%M}", "end": f"{day.schedule.end:%H:%M}", "rows": rows})
+        days.append(
+            {"rel": day_rel, "title": day.title, "start": f"{day.schedule.start:%H:%M}", "end": f"{day.schedule.end:%H:%M}", "rows": rows}
+        )
     return ctx.render("agenda.html", days=days, show_day_title=len(days) > 1 or ctx.page_rel not in ctx.catalog.days)
 
 
@@ -279,8 +281,8 @@ def render_whole_day(ctx: Context) -> str:
             # Objective ids are unique on a session page, not across the day.
             header = header.replace('id="objective-', f'id="{slug}-objective-')
             parts.append(
-                f'## {meta.title} {{ #whole-{slug} .cur-whole-day__session }}\n\n'
-                f"<p class=\"cur-whole-day__source\">From the session page: <a href=\"{ctx.url_for(rel)}\">{html.escape(meta.title)}</a></p>\n\n"
+                f"## {meta.title} {{ #whole-{slug} .cur-whole-day__session }}\n\n"
+                f'<p class="cur-whole-day__source">From the session page: <a href="{ctx.url_for(rel)}">{html.escape(meta.title)}</a></p>\n\n'
                 f"{header}\n\n{body}"
             )
     return "\n\n".join(parts)

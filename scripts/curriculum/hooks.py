@@ -149,7 +149,11 @@ def _session_header(rel: str, page: Page, catalog: Catalog) -> str:
         file = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(rel), target)))
         if file is None:
             raise PluginError(f"docs/{rel}: prerequisite '{target}' is not a page of the site (paths are relative to the page)")
-        title = catalog.sessions[file.src_uri].title if file.src_uri in catalog.sessions else catalog.pages[file.src_uri].meta.get("title", file.src_uri)
+        title = (
+            catalog.sessions[file.src_uri].title
+            if file.src_uri in catalog.sessions
+            else catalog.pages[file.src_uri].meta.get("title", file.src_uri)
+        )
         prerequisites.append({"url": get_relative_url(file.url, page.file.url), "title": title})
     template = _state["env"].get_template("partials/curriculum/session-header.html")
     return template.render(meta=meta, page_rel=rel, prerequisites=prerequisites).strip()

@@ -48,9 +48,7 @@ def protect_labels(source: str) -> str:
         if stripped.startswith(("%%", "accTitle", "accDescr")):
             out.append(line)
             continue
-        out.append(
-            QUOTED_LABEL.sub(lambda m: f'{m.group("open")}"{_entities(m.group("text"))}"{m.group("close")}', line)
-        )
+        out.append(QUOTED_LABEL.sub(lambda m: f'{m.group("open")}"{_entities(m.group("text"))}"{m.group("close")}', line))
     return "\n".join(out)
 
 

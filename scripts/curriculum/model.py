@@ -28,9 +28,7 @@ import yaml
 PAGE_KINDS = ("page", "day", "session")
 
 #: Keys allowed in any page's front matter (MkDocs and Material ones included).
-COMMON_KEYS = frozenset(
-    {"title", "description", "kind", "hide", "search", "icon", "status", "template"}
-)
+COMMON_KEYS = frozenset({"title", "description", "kind", "hide", "search", "icon", "status", "template"})
 
 #: Keys of a session page: required, then optional.
 SESSION_REQUIRED = ("title", "summary", "duration", "objectives", "owner", "last_reviewed")
@@ -248,9 +246,7 @@ def _text(value: Any) -> str | None:
 # --------------------------------------------------------------------------
 
 
-def parse_session_meta(
-    meta: dict[str, Any], key_lines: dict[str, int] | None = None
-) -> tuple[SessionMeta | None, list[Problem]]:
+def parse_session_meta(meta: dict[str, Any], key_lines: dict[str, int] | None = None) -> tuple[SessionMeta | None, list[Problem]]:
     """Validate a session page's front matter.
 
     Returns the metadata (None when a required key is unusable) and every
@@ -361,27 +357,52 @@ def _parse_objectives(raw: Any, key_lines: dict[str, int]) -> tuple[list[Objecti
     for index, item in enumerate(raw, start=1):
         item_line = key_lines.get(f"objectives[{index}]", line)
         if not isinstance(item, dict) or set(item) != {"id", "text"}:
-            problems.append(Problem(item_line, "S106", f"objective {index} must have exactly the keys 'id' and 'text'", "write '- id: trace-record' and 'text: Trace ...'"))
+            problems.append(
+                Problem(
+                    item_line,
+                    "S106",
+                    f"objective {index} must have exactly the keys 'id' and 'text'",
+                    "write '- id: trace-record' and 'text: Trace ...'",
+                )
+            )
             continue
         oid, text = item["id"], item["text"]
         if not isinstance(oid, str) or not OBJECTIVE_ID.match(oid):
-            problems.append(Problem(item_line, "S107", f"objective id {oid!r} is not a short lowercase slug", "use 2-32 characters: a-z, 0-9 and '-', starting with a letter"))
+            problems.append(
+                Problem(
+                    item_line,
+                    "S107",
+                    f"objective id {oid!r} is not a short lowercase slug",
+                    "use 2-32 characters: a-z, 0-9 and '-', starting with a letter",
+                )
+            )
             continue
         if oid in seen:
             problems.append(Problem(item_line, "S107", f"objective id '{oid}' is used twice", "give every objective its own id"))
             continue
         seen.add(oid)
         if not isinstance(text, str) or not text.strip():
-            problems.append(Problem(item_line, "S106", f"objective '{oid}' has no text", "write one sentence starting with a measurable verb"))
+            problems.append(
+                Problem(item_line, "S106", f"objective '{oid}' has no text", "write one sentence starting with a measurable verb")
+            )
             continue
         verb = banned_opening(text)
         if verb:
-            problems.append(Problem(item_line, "S108", f"objective '{oid}' starts with '{verb}', which cannot be measured", "start with a verb you can observe: explain, trace, identify, compare, map, describe, list"))
+            problems.append(
+                Problem(
+                    item_line,
+                    "S108",
+                    f"objective '{oid}' starts with '{verb}', which cannot be measured",
+                    "start with a verb you can observe: explain, trace, identify, compare, map, describe, list",
+                )
+            )
             continue
         objectives.append(Objective(oid, text.strip()))
     count = len(raw)
     if not MIN_OBJECTIVES <= count <= MAX_OBJECTIVES:
-        problems.append(Problem(line, "S109", f"{count} objectives; a session has {MIN_OBJECTIVES} to {MAX_OBJECTIVES}", "merge or split objectives"))
+        problems.append(
+            Problem(line, "S109", f"{count} objectives; a session has {MIN_OBJECTIVES} to {MAX_OBJECTIVES}", "merge or split objectives")
+        )
     return objectives, problems
 
 
@@ -404,24 +425,40 @@ def review_problem(meta: SessionMeta, today: dt.date, line: int = 1) -> Problem 
 # --------------------------------------------------------------------------
 
 
-def parse_day_meta(
-    meta: dict[str, Any], key_lines: dict[str, int] | None = None
-) -> tuple[DayMeta | None, list[Problem]]:
+def parse_day_meta(meta: dict[str, Any], key_lines: dict[str, int] | None = None) -> tuple[DayMeta | None, list[Problem]]:
     """Validate a day page's front matter, its schedule included."""
     key_lines = key_lines or {}
     problems: list[Problem] = []
     allowed = COMMON_KEYS | set(DAY_REQUIRED) | set(DAY_OPTIONAL)
     for key in meta:
         if key not in allowed:
-            problems.append(Problem(_line_of_key(key_lines, key), "D102", f"unknown front-matter key '{key}'", f"day pages take: {', '.join(DAY_REQUIRED + DAY_OPTIONAL)}"))
+            problems.append(
+                Problem(
+                    _line_of_key(key_lines, key),
+                    "D102",
+                    f"unknown front-matter key '{key}'",
+                    f"day pages take: {', '.join(DAY_REQUIRED + DAY_OPTIONAL)}",
+                )
+            )
     for key in DAY_REQUIRED:
         if key not in meta:
-            problems.append(Problem(_line_of_key(key_lines, key), "D101", f"missing required front-matter key '{key}'", "see CONTRIBUTING.md, 'Day pages'"))
+            problems.append(
+                Problem(
+                    _line_of_key(key_lines, key), "D101", f"missing required front-matter key '{key}'", "see CONTRIBUTING.md, 'Day pages'"
+                )
+            )
     title = _text(meta.get("title"))
     summary = _text(meta.get("summary"))
     day = _positive_int(meta.get("day"))
     if "day" in meta and day is None:
-        problems.append(Problem(_line_of_key(key_lines, "day"), "D103", f"'day' must be a positive whole number, not {meta.get('day')!r}", "write e.g. 'day: 2'"))
+        problems.append(
+            Problem(
+                _line_of_key(key_lines, "day"),
+                "D103",
+                f"'day' must be a positive whole number, not {meta.get('day')!r}",
+                "write e.g. 'day: 2'",
+            )
+        )
     schedule, schedule_problems = parse_schedule(meta.get("schedule"), key_lines)
     if "schedule" in meta:
         problems.extend(schedule_problems)
@@ -437,16 +474,44 @@ def parse_schedule(raw: Any, key_lines: dict[str, int]) -> tuple[Schedule | None
     problems: list[Problem] = []
     for key in raw:
         if key not in ("start", "end", "blocks"):
-            problems.append(Problem(_line_of_key(key_lines, f"schedule.{key}", line), "D104", f"unknown schedule key 'schedule.{key}'", "a schedule takes 'start', 'end' and 'blocks'"))
+            problems.append(
+                Problem(
+                    _line_of_key(key_lines, f"schedule.{key}", line),
+                    "D104",
+                    f"unknown schedule key 'schedule.{key}'",
+                    "a schedule takes 'start', 'end' and 'blocks'",
+                )
+            )
     start, end = _clock(raw.get("start")), _clock(raw.get("end"))
     for key, value in (("start", start), ("end", end)):
         if value is None:
-            problems.append(Problem(_line_of_key(key_lines, f"schedule.{key}", line), "D105", f"'schedule.{key}' must be a clock time like \"09:00\", not {raw.get(key)!r}", "quote it: start: \"09:00\""))
+            problems.append(
+                Problem(
+                    _line_of_key(key_lines, f"schedule.{key}", line),
+                    "D105",
+                    f"'schedule.{key}' must be a clock time like \"09:00\", not {raw.get(key)!r}",
+                    'quote it: start: "09:00"',
+                )
+            )
     if start and end and minutes_between(start, end) <= 0:
-        problems.append(Problem(_line_of_key(key_lines, "schedule.end", line), "D105", "'schedule.end' is not after 'schedule.start'", "the day must end after it starts"))
+        problems.append(
+            Problem(
+                _line_of_key(key_lines, "schedule.end", line),
+                "D105",
+                "'schedule.end' is not after 'schedule.start'",
+                "the day must end after it starts",
+            )
+        )
     blocks_raw = raw.get("blocks")
     if not isinstance(blocks_raw, list) or not blocks_raw:
-        problems.append(Problem(_line_of_key(key_lines, "schedule.blocks", line), "D106", "'schedule.blocks' must be a non-empty list", "list the sessions, breaks and lunch in order"))
+        problems.append(
+            Problem(
+                _line_of_key(key_lines, "schedule.blocks", line),
+                "D106",
+                "'schedule.blocks' must be a non-empty list",
+                "list the sessions, breaks and lunch in order",
+            )
+        )
         return None, problems
     blocks: list[ScheduleBlock] = []
     for index, item in enumerate(blocks_raw, start=1):
@@ -463,19 +528,37 @@ def parse_schedule(raw: Any, key_lines: dict[str, int]) -> tuple[Schedule | None
 def _parse_block(item: Any, index: int, line: int) -> tuple[ScheduleBlock | None, list[Problem]]:
     where = f"schedule.blocks[{index}]"
     if not isinstance(item, dict):
-        return None, [Problem(line, "D106", f"'{where}' must be a mapping", "write '- session: pipelines.md' or '- break: Coffee' with 'minutes: 15'")]
+        return None, [
+            Problem(line, "D106", f"'{where}' must be a mapping", "write '- session: pipelines.md' or '- break: Coffee' with 'minutes: 15'")
+        ]
     kinds = [k for k in ("session", "break", "lunch", "item") if k in item]
     if len(kinds) != 1:
-        return None, [Problem(line, "D106", f"'{where}' must have exactly one of 'session', 'break', 'lunch' or 'item'", "see CONTRIBUTING.md, 'The schedule'")]
+        return None, [
+            Problem(
+                line,
+                "D106",
+                f"'{where}' must have exactly one of 'session', 'break', 'lunch' or 'item'",
+                "see CONTRIBUTING.md, 'The schedule'",
+            )
+        ]
     kind = kinds[0]
     allowed = {"session"} if kind == "session" else {kind, "minutes", "page"}
     extra = sorted(set(item) - allowed)
     if extra:
-        return None, [Problem(line, "D106", f"'{where}' has unknown key '{extra[0]}'", "a session block takes only 'session'; others take a title, 'minutes' and an optional 'page'")]
+        return None, [
+            Problem(
+                line,
+                "D106",
+                f"'{where}' has unknown key '{extra[0]}'",
+                "a session block takes only 'session'; others take a title, 'minutes' and an optional 'page'",
+            )
+        ]
     if kind == "session":
         page = _text(item["session"])
         if page is None or not page.endswith(".md"):
-            return None, [Problem(line, "D107", f"'{where}.session' must be a page path ending in .md", "paths are relative to the day page's folder")]
+            return None, [
+                Problem(line, "D107", f"'{where}.session' must be a page path ending in .md", "paths are relative to the day page's folder")
+            ]
         return ScheduleBlock("session", page=page, line=line), []
     title = _text(item[kind])
     minutes = _positive_int(item.get("minutes"))
@@ -483,18 +566,22 @@ def _parse_block(item: Any, index: int, line: int) -> tuple[ScheduleBlock | None
     if title is None:
         problems.append(Problem(line, "D106", f"'{where}.{kind}' must be a title", "write e.g. 'break: Coffee'"))
     if minutes is None:
-        problems.append(Problem(line, "D108", f"'{where}.minutes' must be a positive whole number, not {item.get('minutes')!r}", "write e.g. 'minutes: 15'"))
+        problems.append(
+            Problem(
+                line, "D108", f"'{where}.minutes' must be a positive whole number, not {item.get('minutes')!r}", "write e.g. 'minutes: 15'"
+            )
+        )
     page = item.get("page")
     if page is not None and (_text(page) is None or not str(page).endswith(".md")):
-        problems.append(Problem(line, "D107", f"'{where}.page' must be a page path ending in .md", "paths are relative to the day page's folder"))
+        problems.append(
+            Problem(line, "D107", f"'{where}.page' must be a page path ending in .md", "paths are relative to the day page's folder")
+        )
     if problems:
         return None, problems
     return ScheduleBlock(kind, title=title or "", minutes=minutes, page=page, line=line), []
 
 
-def build_agenda(
-    schedule: Schedule, sessions: dict[str, SessionMeta]
-) -> tuple[list[AgendaRow], list[Problem]]:
+def build_agenda(schedule: Schedule, sessions: dict[str, SessionMeta]) -> tuple[list[AgendaRow], list[Problem]]:
     """Resolve clock times; report missing sessions, duplicates and overruns.
 
     ``sessions`` maps the schedule's page paths to their validated metadata.
@@ -507,11 +594,20 @@ def build_agenda(
         if block.kind == "session":
             assert block.page is not None
             if block.page in seen:
-                problems.append(Problem(block.line, "D110", f"session '{block.page}' is scheduled twice", "schedule each session exactly once"))
+                problems.append(
+                    Problem(block.line, "D110", f"session '{block.page}' is scheduled twice", "schedule each session exactly once")
+                )
             seen.add(block.page)
             meta = sessions.get(block.page)
             if meta is None:
-                problems.append(Problem(block.line, "D109", f"schedule names '{block.page}', which is not a valid session page", "check the path, and that the page has 'kind: session' and valid metadata"))
+                problems.append(
+                    Problem(
+                        block.line,
+                        "D109",
+                        f"schedule names '{block.page}', which is not a valid session page",
+                        "check the path, and that the page has 'kind: session' and valid metadata",
+                    )
+                )
                 continue
             minutes, title, summary = meta.duration, meta.title, meta.summary
         else:
@@ -638,43 +734,106 @@ def session_structure_problems(meta: SessionMeta, body: SessionBody) -> list[Pro
     """Every rule about the order and completeness of a session's parts."""
     problems: list[Problem] = []
     for line, reason in body.bad_block_options:
-        problems.append(Problem(line, "S214", f"block options are not valid YAML ({reason}), so the block would show as raw '///' text", "quote a value that contains ': ' or '#', e.g. output: \"a list: one per hub\""))
+        problems.append(
+            Problem(
+                line,
+                "S214",
+                f"block options are not valid YAML ({reason}), so the block would show as raw '///' text",
+                "quote a value that contains ': ' or '#', e.g. output: \"a list: one per hub\"",
+            )
+        )
     if body.h1_lines:
-        problems.append(Problem(body.h1_lines[0], "S201", "a session page has no H1 of its own", "delete this line: the title comes from front matter and is rendered with the objectives"))
+        problems.append(
+            Problem(
+                body.h1_lines[0],
+                "S201",
+                "a session page has no H1 of its own",
+                "delete this line: the title comes from front matter and is rendered with the objectives",
+            )
+        )
     if not body.teaching_h2:
         problems.append(Problem(1, "S202", "no teaching sections", "add H2 sections that cover the brief's bullets for this session"))
     if not body.activities:
         problems.append(Problem(1, "S203", "no activity", "add a '/// activity | Title' block with 'minutes:' and 'output:'"))
     for line, options in body.activities:
         if _positive_int(_as_int(options.get("minutes"))) is None:
-            problems.append(Problem(line, "S204", "activity has no 'minutes:' option (a positive whole number)", "add '    minutes: 20' under the block's first line"))
+            problems.append(
+                Problem(
+                    line,
+                    "S204",
+                    "activity has no 'minutes:' option (a positive whole number)",
+                    "add '    minutes: 20' under the block's first line",
+                )
+            )
         if not options.get("output"):
-            problems.append(Problem(line, "S204", "activity does not say what the group produces", "add '    output: a one-page map of ...'"))
+            problems.append(
+                Problem(line, "S204", "activity does not say what the group produces", "add '    output: a one-page map of ...'")
+            )
     if body.knowledge_check_line is None:
-        problems.append(Problem(1, "S205", f"no '## {KNOWLEDGE_CHECK_HEADING}' section", "add it after the activities, with '/// question' blocks"))
+        problems.append(
+            Problem(1, "S205", f"no '## {KNOWLEDGE_CHECK_HEADING}' section", "add it after the activities, with '/// question' blocks")
+        )
     if len(body.questions) < MIN_QUESTIONS:
-        problems.append(Problem(body.knowledge_check_line or 1, "S206", f"{len(body.questions)} knowledge-check questions; at least {MIN_QUESTIONS} are needed", "add '/// question | ...' blocks with 'objective:'"))
+        problems.append(
+            Problem(
+                body.knowledge_check_line or 1,
+                "S206",
+                f"{len(body.questions)} knowledge-check questions; at least {MIN_QUESTIONS} are needed",
+                "add '/// question | ...' blocks with 'objective:'",
+            )
+        )
     checked: set[str] = set()
     for line, options in body.questions:
         oid = options.get("objective", "")
         if not oid:
-            problems.append(Problem(line, "S207", "question does not name the objective it checks", "add '    objective: <id>' under the block's first line"))
+            problems.append(
+                Problem(
+                    line, "S207", "question does not name the objective it checks", "add '    objective: <id>' under the block's first line"
+                )
+            )
         elif oid not in meta.objective_ids:
-            problems.append(Problem(line, "S207", f"question names objective '{oid}', which the page does not have", f"use one of: {', '.join(sorted(meta.objective_ids))}"))
+            problems.append(
+                Problem(
+                    line,
+                    "S207",
+                    f"question names objective '{oid}', which the page does not have",
+                    f"use one of: {', '.join(sorted(meta.objective_ids))}",
+                )
+            )
         else:
             checked.add(oid)
         if body.knowledge_check_line and line < body.knowledge_check_line:
-            problems.append(Problem(line, "S209", "question stands before the knowledge check", f"move it under '## {KNOWLEDGE_CHECK_HEADING}'"))
+            problems.append(
+                Problem(line, "S209", "question stands before the knowledge check", f"move it under '## {KNOWLEDGE_CHECK_HEADING}'")
+            )
     for objective in meta.objectives:
         if objective.id not in checked:
-            problems.append(Problem(1, "S208", f"objective '{objective.id}' is not checked by any question", "add a question with 'objective: " + objective.id + "'"))
+            problems.append(
+                Problem(
+                    1,
+                    "S208",
+                    f"objective '{objective.id}' is not checked by any question",
+                    "add a question with 'objective: " + objective.id + "'",
+                )
+            )
     if body.takeaways_line is None:
-        problems.append(Problem(1, "S210", f"no '## {TAKEAWAYS_HEADING}' section", f"end the page with it: {MIN_TAKEAWAYS} to {MAX_TAKEAWAYS} bullets"))
+        problems.append(
+            Problem(1, "S210", f"no '## {TAKEAWAYS_HEADING}' section", f"end the page with it: {MIN_TAKEAWAYS} to {MAX_TAKEAWAYS} bullets")
+        )
     elif not MIN_TAKEAWAYS <= body.takeaway_bullets <= MAX_TAKEAWAYS:
-        problems.append(Problem(body.takeaways_line, "S211", f"{body.takeaway_bullets} takeaways; write {MIN_TAKEAWAYS} to {MAX_TAKEAWAYS} bullets", "keep the points a reader must remember"))
+        problems.append(
+            Problem(
+                body.takeaways_line,
+                "S211",
+                f"{body.takeaway_bullets} takeaways; write {MIN_TAKEAWAYS} to {MAX_TAKEAWAYS} bullets",
+                "keep the points a reader must remember",
+            )
+        )
     problems.extend(_order_problems(body))
     if not body.facilitator_notes:
-        problems.append(Problem(1, "S213", "no facilitator notes", "add a '/// facilitator' block with timing cues, questions and misconceptions"))
+        problems.append(
+            Problem(1, "S213", "no facilitator notes", "add a '/// facilitator' block with timing cues, questions and misconceptions")
+        )
     return problems
 
 
@@ -691,7 +850,14 @@ def _order_problems(body: SessionBody) -> list[Problem]:
         marks.append((f"'{TAKEAWAYS_HEADING}'", body.takeaways_line))
     for (before, before_line), (after, after_line) in zip(marks, marks[1:]):
         if after_line < before_line:
-            return [Problem(after_line, "S212", f"{after} comes before {before}", "order: teaching sections, activity, knowledge check, key takeaways")]
+            return [
+                Problem(
+                    after_line,
+                    "S212",
+                    f"{after} comes before {before}",
+                    "order: teaching sections, activity, knowledge check, key takeaways",
+                )
+            ]
     return []
 
 

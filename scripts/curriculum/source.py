@@ -45,7 +45,9 @@ def read_page(path: Path, docs_dir: Path) -> PageSource:
         page.text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
-        page.problems.append(Problem(line, "F101", f"file is not UTF-8 ({error.reason} at byte {error.start})", "re-save the file as UTF-8"))
+        page.problems.append(
+            Problem(line, "F101", f"file is not UTF-8 ({error.reason} at byte {error.start})", "re-save the file as UTF-8")
+        )
         return page
     meta, key_lines, body_start, problems = split_front_matter(page.text)
     page.meta, page.key_lines, page.problems = meta, key_lines, problems
@@ -73,9 +75,23 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], dict[str, int], int, 
         mark = getattr(error, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return {}, {}, end + 2, [Problem(line, "F103", f"front matter is not valid YAML: {reason}", "check indentation and quote values that contain ':' or '#'")]
+        return (
+            {},
+            {},
+            end + 2,
+            [
+                Problem(
+                    line, "F103", f"front matter is not valid YAML: {reason}", "check indentation and quote values that contain ':' or '#'"
+                )
+            ],
+        )
     if not isinstance(meta, dict):
-        return {}, {}, end + 2, [Problem(2, "F103", "front matter must be a mapping of 'key: value' lines", "see CONTRIBUTING.md, 'Front matter'")]
+        return (
+            {},
+            {},
+            end + 2,
+            [Problem(2, "F103", "front matter must be a mapping of 'key: value' lines", "see CONTRIBUTING.md, 'Front matter'")],
+        )
     return meta, _key_lines(node, offset=2), end + 2, []
 
 

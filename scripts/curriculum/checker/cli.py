@@ -33,13 +33,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         description="Build the site strictly into a temporary folder, then check links, anchors, images, headings, "
         "navigation, session structure, the schedule, diagrams, the glossary and placeholder text.",
     )
-    parser.add_argument("--config", "-f", type=Path, default=None, help="the mkdocs.yml to check (default: ./mkdocs.yml, else the repository's)")
+    parser.add_argument(
+        "--config", "-f", type=Path, default=None, help="the mkdocs.yml to check (default: ./mkdocs.yml, else the repository's)"
+    )
     parser.add_argument("--site-dir", type=Path, default=None, help="check this already-built site instead of building one")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="text: one finding per line; json: for other tools")
     parser.add_argument("--strict", action="store_true", help="warnings fail the run too")
     parser.add_argument("--external", action="store_true", help="also request every external link (off by default: the check runs offline)")
-    parser.add_argument("--cache-max-age", type=float, default=24.0, metavar="HOURS", help="reuse cached external results younger than this (default 24)")
-    parser.add_argument("--build-subprocess", action="store_true", help="run 'mkdocs build' as a separate process (default: in this process, faster)")
+    parser.add_argument(
+        "--cache-max-age", type=float, default=24.0, metavar="HOURS", help="reuse cached external results younger than this (default 24)"
+    )
+    parser.add_argument(
+        "--build-subprocess", action="store_true", help="run 'mkdocs build' as a separate process (default: in this process, faster)"
+    )
     parser.add_argument("--timings", action="store_true", help="print the time of each phase to stderr")
     parser.add_argument("--list-rules", action="store_true", help="print every rule code, name and fix, then exit")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
@@ -185,7 +191,10 @@ def summary_of(site: Site, findings: list[Finding]) -> dict[str, int]:
 
 
 def list_rules() -> str:
-    return "\n".join(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}. Fix: {rule.fix}." for rule in sorted(BY_CODE.values(), key=lambda r: r.code))
+    return "\n".join(
+        f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}. Fix: {rule.fix}."
+        for rule in sorted(BY_CODE.values(), key=lambda r: r.code)
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,7 +217,9 @@ def _main(argv: list[str] | None) -> int:
     config = (args.config or default_config()).resolve()
     timer = Timer()
     try:
-        site, findings = check(config, args.site_dir, args.external, args.cache_max_age, args.today, timer=timer, in_process=not args.build_subprocess)
+        site, findings = check(
+            config, args.site_dir, args.external, args.cache_max_age, args.today, timer=timer, in_process=not args.build_subprocess
+        )
     except ConfigError as error:
         shown = os.path.relpath(config) if not os.path.relpath(config).startswith("../..") else str(config)
         finding = BY_CODE["C101"].at(shown, error.line, 1, f"{config.name}: {error.message}", error.hint)

@@ -16,4 +16,6 @@ class Rule:
     severity: str = ERROR
 
     def at(self, path: str, line: int, col: int, message: str, hint: str | None = None, severity: str | None = None) -> Finding:
-        return Finding(path, max(line, 1), max(col, 1), self.code, self.name, message, self.fix if hint is None else hint, severity or self.severity)
+        return Finding(
+            path, max(line, 1), max(col, 1), self.code, self.name, message, self.fix if hint is None else hint, severity or self.severity
+        )

@@ -21,9 +21,25 @@ from .navigation import MISSING as NAV_MISSING
 from .navigation import NOT_IN_NAV
 
 RULES = (
-    Rule("B101", "build-error", "the MkDocs build stopped with an error the checker has no rule for", "read MkDocs' message; run 'mkdocs build --strict' to see it in context"),
-    Rule("B102", "build-warning", "MkDocs warned about something the checker has no rule for (fails the strict build)", "read MkDocs' message and fix what it names", WARNING),
-    Rule("C101", "config-missing", "mkdocs.yml is missing or not valid YAML (the checker stops, exit 2)", "run from the repository root or pass --config; fix the YAML at the line named"),
+    Rule(
+        "B101",
+        "build-error",
+        "the MkDocs build stopped with an error the checker has no rule for",
+        "read MkDocs' message; run 'mkdocs build --strict' to see it in context",
+    ),
+    Rule(
+        "B102",
+        "build-warning",
+        "MkDocs warned about something the checker has no rule for (fails the strict build)",
+        "read MkDocs' message and fix what it names",
+        WARNING,
+    ),
+    Rule(
+        "C101",
+        "config-missing",
+        "mkdocs.yml is missing or not valid YAML (the checker stops, exit 2)",
+        "run from the repository root or pass --config; fix the YAML at the line named",
+    ),
     Rule("C102", "docs-empty", "the docs folder is missing or has no Markdown page", "add docs/index.md, or fix 'docs_dir' in mkdocs.yml"),
 )
 BUILD_ERROR, BUILD_WARNING, CONFIG_MISSING, DOCS_EMPTY = RULES
@@ -31,7 +47,7 @@ BUILD_ERROR, BUILD_WARNING, CONFIG_MISSING, DOCS_EMPTY = RULES
 LEVEL = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.*)$")
 LINK = re.compile(r"^Doc file '(?P<doc>[^']+)' contains (?:a|an absolute|an unrecognized relative) link '(?P<link>[^']*)'(?P<rest>.*)$")
 NAV_REF = re.compile(r"^A reference to '(?P<path>[^']+)' is included in the 'nav' configuration")
-NOT_IN_NAV_HEAD = "The following pages exist in the docs directory, but are not included in the \"nav\" configuration"
+NOT_IN_NAV_HEAD = 'The following pages exist in the docs directory, but are not included in the "nav" configuration'
 MODEL = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+): (?P<code>[A-Z]\d{3}) (?P<message>.*?)(?: \(and \d+ more: .*\))?$")
 DOC_NAMED = re.compile(r"'(?P<doc>[^']+\.md)'")
 
@@ -71,7 +87,9 @@ def findings_from_log(site: Site, output: str, rules_by_code: dict[str, Rule]) -
             while index < len(lines) and lines[index].startswith("  - "):
                 rel = lines[index][4:].strip()
                 index += 1
-                yield NOT_IN_NAV.at(site.display(rel), 1, 1, f"page '{rel}' is not in the nav", f"add '{rel}' under 'nav:' in {site.config_display}")
+                yield NOT_IN_NAV.at(
+                    site.display(rel), 1, 1, f"page '{rel}' is not in the nav", f"add '{rel}' under 'nav:' in {site.config_display}"
+                )
             continue
         if link := LINK.match(message):
             finding = _link_finding(site, link.group("doc"), link.group("link"), link.group("rest"))
@@ -79,7 +97,12 @@ def findings_from_log(site: Site, output: str, rules_by_code: dict[str, Rule]) -
                 yield finding
                 continue
         if nav := NAV_REF.match(message):
-            yield NAV_MISSING.at(site.config_display, site.config_line(nav.group("path")), 1, f"nav entry '{nav.group('path')}' names a file that does not exist")
+            yield NAV_MISSING.at(
+                site.config_display,
+                site.config_line(nav.group("path")),
+                1,
+                f"nav entry '{nav.group('path')}' names a file that does not exist",
+            )
             continue
         if model := MODEL.match(message):
             rule = rules_by_code.get(model.group("code"))

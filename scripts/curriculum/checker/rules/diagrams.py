@@ -20,10 +20,25 @@ from ..site import Site
 from .base import Rule
 
 RULES = (
-    Rule("M100", "diagrams-unchecked", "the diagrams could not be parsed because the browser is unavailable", "install what the message names, then rerun"),
-    Rule("M101", "diagram-syntax", "a Mermaid diagram does not parse with the vendored Mermaid (the message is Mermaid's own)", "fix the diagram at the line Mermaid names (counted from the fence); try it in a local 'mkdocs serve'"),
+    Rule(
+        "M100",
+        "diagrams-unchecked",
+        "the diagrams could not be parsed because the browser is unavailable",
+        "install what the message names, then rerun",
+    ),
+    Rule(
+        "M101",
+        "diagram-syntax",
+        "a Mermaid diagram does not parse with the vendored Mermaid (the message is Mermaid's own)",
+        "fix the diagram at the line Mermaid names (counted from the fence); try it in a local 'mkdocs serve'",
+    ),
     Rule("M102", "diagram-acc-title", "a diagram has no 'accTitle:' line", "add 'accTitle: <short title>' after the diagram type line"),
-    Rule("M103", "diagram-acc-descr", "a diagram has no 'accDescr:' line or block", "add 'accDescr: <one sentence saying what the diagram shows>'"),
+    Rule(
+        "M103",
+        "diagram-acc-descr",
+        "a diagram has no 'accDescr:' line or block",
+        "add 'accDescr: <one sentence saying what the diagram shows>'",
+    ),
 )
 UNAVAILABLE, SYNTAX, NO_TITLE, NO_DESCR = RULES
 
@@ -60,7 +75,9 @@ def check(site: Site) -> Iterable[Finding]:
     site.counts["diagrams"] = len(diagrams)
     if diagrams and site.diagram_unavailable:
         first = diagrams[0]
-        yield UNAVAILABLE.at(site.display(first.rel), first.line, first.col, f"{len(diagrams)} diagrams not parsed: {site.diagram_unavailable}")
+        yield UNAVAILABLE.at(
+            site.display(first.rel), first.line, first.col, f"{len(diagrams)} diagrams not parsed: {site.diagram_unavailable}"
+        )
     for diagram in diagrams:
         path = site.display(diagram.rel)
         error = site.diagram_results.get((diagram.rel, diagram.line))

@@ -22,7 +22,13 @@ from .base import Rule
 from .links import HTTP, LOOPBACK, external_links
 
 RULES = (
-    Rule("L201", "external-unreachable", "an external link did not answer with success (warning; only with --external)", "fix or remove the link, or link to an archived copy", WARNING),
+    Rule(
+        "L201",
+        "external-unreachable",
+        "an external link did not answer with success (warning; only with --external)",
+        "fix or remove the link, or link to an archived copy",
+        WARNING,
+    ),
 )
 (UNREACHABLE,) = RULES
 
@@ -80,7 +86,7 @@ def check(site: Site) -> Iterable[Finding]:
     links = external_links(site)
     urls = {href.split("#", 1)[0] for _, href, _ in links}
     # An http: link is worth a warning only when its https: version answers.
-    https_of = {url: "https://" + url[len("http://"):] for url in urls if url.startswith("http://")}
+    https_of = {url: "https://" + url[len("http://") :] for url in urls if url.startswith("http://")}
     wanted = sorted(urls | set(https_of.values()))
     cache_file = site.cache_file or site.root / ".cache" / "checker-external.json"
     cache = _load_cache(cache_file, site.cache_max_age)
@@ -101,7 +107,11 @@ def check(site: Site) -> Iterable[Finding]:
         entry = cache.get(url, {})
         if not entry.get("ok"):
             status = entry.get("status")
-            detail = f"HTTP {status}" + (f" {entry.get('error')}" if entry.get("error") else "") if status else str(entry.get("error") or "no answer")
+            detail = (
+                f"HTTP {status}" + (f" {entry.get('error')}" if entry.get("error") else "")
+                if status
+                else str(entry.get("error") or "no answer")
+            )
             yield UNREACHABLE.at(site.display(rel), line, col, f"external link '{href}' is unreachable: {detail}")
         if url in https_of and cache.get(https_of[url], {}).get("ok"):
             host = url.split("/")[2]

@@ -22,8 +22,19 @@ from ..site import Site
 from .base import Rule
 
 RULES = (
-    Rule("G101", "term-unused", "a glossary term is used on no page (warning)", "use the term in the page that teaches it, or delete its line from docs/includes/abbreviations.md", WARNING),
-    Rule("G102", "abbreviation-undefined", "an abbreviation is used but missing from the glossary", "append '*[ABBR]: Definition.' to docs/includes/abbreviations.md"),
+    Rule(
+        "G101",
+        "term-unused",
+        "a glossary term is used on no page (warning)",
+        "use the term in the page that teaches it, or delete its line from docs/includes/abbreviations.md",
+        WARNING,
+    ),
+    Rule(
+        "G102",
+        "abbreviation-undefined",
+        "an abbreviation is used but missing from the glossary",
+        "append '*[ABBR]: Definition.' to docs/includes/abbreviations.md",
+    ),
 )
 UNUSED, UNDEFINED = RULES
 
@@ -33,7 +44,9 @@ ALLOWLIST = frozenset({"OK", "AM", "PM", "II", "III", "IV", "VI", "TODO", "TBD",
 UPPER_PAIR = re.compile(r"[A-Z][A-Z0-9]*[A-Z]")
 ABBREVIATION = re.compile(r"(?<![\w/.@#&:-])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*|[A-Z]{2,})(?:s)?(?![\w@-])")
 #: Parts of a prose line that are not text: link targets, HTML tags, attribute lists, ++keys++, URLs.
-NOT_TEXT = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|<[^>]+>|\{[:#.][^}]*\}|\{\s*[\w-]+=[^}]*\}|\+\+[^+]+\+\+|https?://\S+|^\s*\[[^\]]+\]:\s*\S+.*$|^\*\[[^\]]+\]:.*$")
+NOT_TEXT = re.compile(
+    r"\]\([^)]*\)|\]\[[^\]]*\]|<[^>]+>|\{[:#.][^}]*\}|\{\s*[\w-]+=[^}]*\}|\+\+[^+]+\+\+|https?://\S+|^\s*\[[^\]]+\]:\s*\S+.*$|^\*\[[^\]]+\]:.*$"
+)
 
 
 def _text_lines(site: Site, rel: str) -> Iterable[tuple[int, str]]:
@@ -87,7 +100,13 @@ def check(site: Site) -> Iterable[Finding]:
                 if not any(ch.isalpha() for ch in token[1:]):
                     continue
                 reported.add(token)
-                yield UNDEFINED.at(site.display(rel), number, match.start(1) + 1, f"abbreviation '{token}' is not in the glossary", f"append '*[{token}]: <definition>.' to {site.display(terms_rel)}")
+                yield UNDEFINED.at(
+                    site.display(rel),
+                    number,
+                    match.start(1) + 1,
+                    f"abbreviation '{token}' is not in the glossary",
+                    f"append '*[{token}]: <definition>.' to {site.display(terms_rel)}",
+                )
     for term in terms:
         if term.term not in used:
             yield UNUSED.at(site.display(terms_rel), term.line, 1, f"glossary term '{term.term}' is used on no page")

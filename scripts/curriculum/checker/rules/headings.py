@@ -11,10 +11,17 @@ from ..site import Site
 from .base import Rule
 
 RULES = (
-    Rule("H101", "h1-count", "a built page has no H1 or more than one", "a page has one '# Title' (session pages: none, the title comes from front matter)"),
+    Rule(
+        "H101",
+        "h1-count",
+        "a built page has no H1 or more than one",
+        "a page has one '# Title' (session pages: none, the title comes from front matter)",
+    ),
     Rule("H102", "heading-skip", "a heading skips a level (e.g. H2 then H4)", "use the next level down: '###' under '##'"),
     Rule("H103", "heading-empty", "a heading has no text", "write the heading's text or delete the line"),
-    Rule("H104", "heading-duplicate", "two headings under the same parent have the same text", "make each heading say what its section adds"),
+    Rule(
+        "H104", "heading-duplicate", "two headings under the same parent have the same text", "make each heading say what its section adds"
+    ),
 )
 H1_COUNT, SKIP, EMPTY, DUPLICATE = RULES
 
@@ -63,7 +70,13 @@ def check(site: Site) -> Iterable[Finding]:
             if not heading.text:
                 problems.append((EMPTY, f"empty H{heading.level} heading", None))
             if previous and heading.level > previous + 1:
-                problems.append((SKIP, f"H{heading.level} '{heading.text}' follows an H{previous}: level {previous + 1} is skipped", f"make it {'#' * (previous + 1)} or add the missing level above it"))
+                problems.append(
+                    (
+                        SKIP,
+                        f"H{heading.level} '{heading.text}' follows an H{previous}: level {previous + 1} is skipped",
+                        f"make it {'#' * (previous + 1)} or add the missing level above it",
+                    )
+                )
             if key and key in siblings:
                 problems.append((DUPLICATE, f"H{heading.level} '{heading.text}' repeats a heading under the same parent", None))
             previous = heading.level

@@ -18,7 +18,12 @@ from ..site import Site
 from .base import Rule
 
 RULES = (
-    Rule("P101", "placeholder", "placeholder text (TODO, TBD, FIXME, XXX, lorem ipsum, coming soon) in a page (outside code), the theme overrides or the site's own scripts and stylesheets", "write the real content, or delete the line"),
+    Rule(
+        "P101",
+        "placeholder",
+        "placeholder text (TODO, TBD, FIXME, XXX, lorem ipsum, coming soon) in a page (outside code), the theme overrides or the site's own scripts and stylesheets",
+        "write the real content, or delete the line",
+    ),
 )
 (PLACEHOLDER,) = RULES
 

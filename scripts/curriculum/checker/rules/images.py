@@ -15,8 +15,18 @@ from ..site import Site
 from .base import Rule
 
 RULES = (
-    Rule("I101", "image-alt-missing", "an image has no alt attribute", "write ![what the image shows](path), or mark it decorative: ![](path){ role=presentation }"),
-    Rule("I102", "image-alt-empty", "an image has an empty alt but is not marked decorative", "describe the image in the brackets, or add { role=presentation } if it carries no information"),
+    Rule(
+        "I101",
+        "image-alt-missing",
+        "an image has no alt attribute",
+        "write ![what the image shows](path), or mark it decorative: ![](path){ role=presentation }",
+    ),
+    Rule(
+        "I102",
+        "image-alt-empty",
+        "an image has an empty alt but is not marked decorative",
+        "describe the image in the brackets, or add { role=presentation } if it carries no information",
+    ),
 )
 NO_ALT, EMPTY_ALT = RULES
 

@@ -17,13 +17,38 @@ from ..site import Site, page_url
 from .base import Rule
 
 RULES = (
-    Rule("L101", "link-missing-page", "a link points at a page that does not exist", "fix the path: links name the .md file, relative to the page"),
-    Rule("L102", "anchor-missing-here", "a link to '#anchor' on the same page names no heading or id of the page", "use a heading's id (lowercase words joined by '-'), as shown by its permalink"),
-    Rule("L103", "anchor-missing-there", "a link to 'page.md#anchor' names no heading or id of that page", "open the target page and copy the heading's permalink"),
+    Rule(
+        "L101",
+        "link-missing-page",
+        "a link points at a page that does not exist",
+        "fix the path: links name the .md file, relative to the page",
+    ),
+    Rule(
+        "L102",
+        "anchor-missing-here",
+        "a link to '#anchor' on the same page names no heading or id of the page",
+        "use a heading's id (lowercase words joined by '-'), as shown by its permalink",
+    ),
+    Rule(
+        "L103",
+        "anchor-missing-there",
+        "a link to 'page.md#anchor' names no heading or id of that page",
+        "open the target page and copy the heading's permalink",
+    ),
     Rule("L104", "file-missing", "a link or image points at a file that does not exist", "add the file under docs/ or fix the path"),
-    Rule("L105", "link-text-vague", "a link's text says nothing out of context ('here', 'click here', 'read more', 'this', 'link', 'more')", "make the link text name its target, e.g. 'the Day 2 agenda'"),
+    Rule(
+        "L105",
+        "link-text-vague",
+        "a link's text says nothing out of context ('here', 'click here', 'read more', 'this', 'link', 'more')",
+        "make the link text name its target, e.g. 'the Day 2 agenda'",
+    ),
     Rule("L106", "link-http", "an external link uses http: (https: exists or is likely) (warning)", "use https://", WARNING),
-    Rule("L107", "link-unrecognized", "an absolute or unrecognised link that MkDocs left as written", "link to the .md file with a relative path"),
+    Rule(
+        "L107",
+        "link-unrecognized",
+        "an absolute or unrecognised link that MkDocs left as written",
+        "link to the .md file with a relative path",
+    ),
 )
 MISSING_PAGE, ANCHOR_HERE, ANCHOR_THERE, MISSING_FILE, VAGUE, HTTP, UNRECOGNIZED = RULES
 
@@ -85,7 +110,13 @@ def check(site: Site) -> Iterable[Finding]:
             if parts.scheme in ("http", "https", "mailto", "tel", "data") or parts.netloc:
                 if parts.scheme == "http" and not site.external and not LOOPBACK.match(parts.netloc):
                     line, col = doc.locate(_needles(rel, href, link.text, None, ""), nth, fallback)
-                    yield HTTP.at(path, line, col, f"link uses http: '{href}'", "use https:// (run with --external to check the https: version answers)")
+                    yield HTTP.at(
+                        path,
+                        line,
+                        col,
+                        f"link uses http: '{href}'",
+                        "use https:// (run with --external to check the https: version answers)",
+                    )
                 continue
             if parts.scheme:
                 continue
@@ -118,7 +149,9 @@ def check(site: Site) -> Iterable[Finding]:
             if fragment and target_rel is not None and target_rel in site.built:
                 if fragment not in site.built[target_rel].ids:
                     line, col = doc.locate(_needles(rel, href, link.text, target_rel, fragment), nth, fallback)
-                    yield ANCHOR_THERE.at(path, line, col, f"link to '{target_rel}#{fragment}': that page has no heading or id '{fragment}'")
+                    yield ANCHOR_THERE.at(
+                        path, line, col, f"link to '{target_rel}#{fragment}': that page has no heading or id '{fragment}'"
+                    )
         seen_src: dict[str, int] = {}
         for image in page.images:
             nth = seen_src.get(image.src, 0)

@@ -11,7 +11,12 @@ from ..site import Site
 from .base import Rule
 
 RULES = (
-    Rule("N101", "page-not-in-nav", "a page exists in docs/ but the nav of mkdocs.yml does not list it", "add it to 'nav:' in mkdocs.yml, or delete the page"),
+    Rule(
+        "N101",
+        "page-not-in-nav",
+        "a page exists in docs/ but the nav of mkdocs.yml does not list it",
+        "add it to 'nav:' in mkdocs.yml, or delete the page",
+    ),
     Rule("N102", "nav-entry-missing", "the nav lists a file that does not exist", "fix the path in 'nav:' (paths are relative to docs/)"),
 )
 NOT_IN_NAV, MISSING = RULES
@@ -28,4 +33,6 @@ def check(site: Site) -> Iterable[Finding]:
     spec = pathspec.GitIgnoreSpec.from_lines(allowed.splitlines()) if isinstance(allowed, str) else None
     for rel in site.pages:
         if rel not in listed and not (spec and spec.match_file(rel)):
-            yield NOT_IN_NAV.at(site.display(rel), 1, 1, f"page '{rel}' is not in the nav", f"add '{rel}' under 'nav:' in {site.config_display}")
+            yield NOT_IN_NAV.at(
+                site.display(rel), 1, 1, f"page '{rel}' is not in the nav", f"add '{rel}' under 'nav:' in {site.config_display}"
+            )

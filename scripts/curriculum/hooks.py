@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from curriculum import shortcodes
+from curriculum import facts_build, shortcodes
 from curriculum.browser import Unavailable
 from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, locate, replace_fences
 from curriculum.catalog import Catalog, load_catalog
@@ -54,6 +54,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         rel, problem = errors[0]
         more = f" (and {len(errors) - 1} more: run 'python scripts/check_site.py')" if len(errors) > 1 else ""
         raise PluginError(f"{_display(config, rel)}:{problem.line}: {problem.code} {problem.message} ({problem.hint}){more}")
+    # The running example's facts and the run sheets (curriculum.facts_build).
+    teaching = facts_build.read(docs_dir, catalog)
+    if failures := facts_build.build_errors(teaching, lambda rel: _display(config, rel)):
+        more = f" (and {len(failures) - 1} more: run 'python scripts/check_site.py')" if len(failures) > 1 else ""
+        raise PluginError(failures[0] + more)
+    facts_build.register(config, teaching)
+    _state["teaching"] = teaching
     _state["catalog"] = catalog
     _state["files"] = files
     # Pages are rendered to HTML before MkDocs emits on_env, so the partials
@@ -66,6 +73,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     catalog: Catalog = _state["catalog"]
     rel = page.file.src_uri
     if rel in catalog.sessions:
+        markdown = facts_build.with_timing_note(markdown, rel, _state["teaching"], catalog, _state["env"])
         markdown = _session_header(rel, page, catalog) + "\n\n" + markdown
         # The "Mark session complete" control (progress.js makes it work).
         markdown += "\n\n" + _state["env"].get_template("partials/curriculum/progress-control.html").render(page_rel=rel).strip() + "\n"
@@ -97,7 +105,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f"{_display(config, where)}:{line}: M101 Mermaid cannot parse this diagram: {' '.join(message.split())} "
             "(fix the diagram; 'python scripts/check_site.py' lists every problem)"
         )
-    return html
+    return html + facts_build.run_sheet_element(rel, _state["teaching"], _state["catalog"], _state["env"])
 
 
 def on_post_build(config: MkDocsConfig) -> None:

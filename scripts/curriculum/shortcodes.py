@@ -16,7 +16,7 @@ from typing import Callable
 
 from jinja2 import Environment
 
-from . import facilitation, glossary
+from . import facilitation, facts_page, glossary, guide_keys
 from .catalog import Catalog
 
 MARKER = re.compile(r"^<!--\s*cur:(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
@@ -68,6 +68,9 @@ RENDERERS: dict[str, Callable[[Context], str]] = {
     "facilitator-notes": facilitation.render_facilitator_notes,
     "whole-day": facilitation.render_whole_day,
     "offline-link": facilitation.render_offline_link,
+    "facts": facts_page.render_facts,
+    "answer-keys": guide_keys.render_answer_keys,
+    "run-sheets": guide_keys.render_run_sheets,
 }
 
 

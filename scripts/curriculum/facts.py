@@ -1,0 +1,313 @@
+"""The running example's facts: one data file, inline markers, and their checks.
+
+The example business's systems, teams, service levels, rates, volumes and
+schedules are written once, in :data:`FACTS_FILE` (YAML, under the docs
+folder), and pages insert them with an inline marker an unbuilt page still
+reads cleanly::
+
+    Feed delivered by <!-- cur:fact service-levels.supplier-feed -->.
+
+The marker is the site's own ``<!-- cur:NAME -->`` form, used inline: in
+prose, table cells, admonitions, glossary definitions and Mermaid labels.
+The build replaces it before any Markdown is parsed (:mod:`curriculum.facts_markdown`),
+so a diagram receives the value as if typed. Fenced code (other than
+Mermaid) and inline code are left alone, so documentation can show a marker.
+
+Everything here is pure: it takes text and returns values and
+:class:`~curriculum.model.Problem` records.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from .model import FENCE, Problem
+
+#: The fact file, relative to the docs folder (excluded from the published site).
+FACTS_FILE = Path("data") / "running-example.yml"
+
+#: ``<!-- cur:fact group.name -->`` anywhere on a line.
+MARKER = re.compile(r"<!--\s*cur:fact\b\s*(?P<key>[^\s>]*)\s*-->")
+KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
+SEGMENT = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+
+#: What a Mermaid label can carry (longer values wrap badly or break the layout).
+DIAGRAM_MAX_CHARS = 40
+#: Characters Mermaid reads as syntax: anywhere in a diagram, and outside a quoted label.
+DIAGRAM_SYNTAX_ANYWHERE = '";#'
+DIAGRAM_SYNTAX_UNQUOTED = "()[]{}<>|"
+
+
+@dataclass(frozen=True)
+class Fact:
+    key: str  # dotted path, e.g. "service-levels.supplier-feed"
+    value: str
+    about: str  # what the fact is, for the reference page
+    line: int  # line of its key in the fact file
+
+    @property
+    def group(self) -> str:
+        return self.key.split(".", 1)[0]
+
+
+@dataclass
+class FactFile:
+    facts: dict[str, Fact] = field(default_factory=dict)
+    #: group key -> its title on the reference page (from ``title:`` or the key).
+    groups: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    exists: bool = True
+
+    def suggest(self, key: str) -> str | None:
+        close = difflib.get_close_matches(key, list(self.facts), n=1, cutoff=0.6)
+        return close[0] if close else None
+
+
+@dataclass(frozen=True)
+class Use:
+    """One marker in a Markdown file (1-based file line and column)."""
+
+    key: str
+    line: int
+    col: int
+    #: "prose", or "diagram" / "diagram-quoted" / "diagram-acc" inside a Mermaid fence.
+    place: str = "prose"
+
+
+# --------------------------------------------------------------------------
+# The fact file
+# --------------------------------------------------------------------------
+
+
+def load_facts(path: Path) -> FactFile:
+    """Read the fact file; bad YAML or shape becomes problems (lines in that file)."""
+    result = FactFile()
+    if not path.is_file():
+        result.exists = False
+        return result
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except UnicodeDecodeError as error:
+        result.problems.append(Problem(1, "K101", f"the fact file is not UTF-8 ({error.reason})", "re-save it as UTF-8"))
+        return result
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        result.problems.append(
+            Problem(
+                (mark.line + 1) if mark else 1,
+                "K101",
+                f"the fact file is not valid YAML: {reason}",
+                "check indentation, and quote values that contain ': ', '#' or start with a special character",
+            )
+        )
+        return result
+    if node is None:
+        return result
+    if not isinstance(node, yaml.MappingNode):
+        result.problems.append(Problem(node.start_mark.line + 1, "K101", "the fact file must be a mapping of groups", _SHAPE_HINT))
+        return result
+    for key_node, value_node in node.value:
+        _read_group(str(key_node.value), key_node, value_node, result)
+    return result
+
+
+_SHAPE_HINT = "write 'group:' then 'name: value' lines, or 'name:' with 'value:' and 'about:'"
+
+
+def _read_group(key: str, key_node: yaml.Node, node: yaml.Node, result: FactFile) -> None:
+    line = key_node.start_mark.line + 1
+    if not SEGMENT.match(key):
+        result.problems.append(Problem(line, "K101", f"group name '{key}' is not lowercase letters, digits and '-'", _SHAPE_HINT))
+        return
+    if not isinstance(node, yaml.MappingNode):
+        result.problems.append(Problem(line, "K101", f"'{key}' must be a group of facts, not a single value", _SHAPE_HINT))
+        return
+    result.groups[key] = key.replace("-", " ").capitalize()
+    for name_node, value_node in node.value:
+        name = str(name_node.value)
+        if name == "title" and isinstance(value_node, yaml.ScalarNode):
+            result.groups[key] = str(value_node.value)
+            continue
+        _read_fact(f"{key}.{name}", name_node, value_node, result)
+
+
+def _read_fact(key: str, key_node: yaml.Node, node: yaml.Node, result: FactFile) -> None:
+    """A fact is ``name: value`` or ``name:`` with ``value:`` and ``about:``.
+
+    Values are kept as written (the scalar's text), so ``06:00`` stays a time
+    and ``yes`` stays a word instead of YAML's number or boolean.
+    """
+    line = key_node.start_mark.line + 1
+    if not SEGMENT.match(key.rsplit(".", 1)[1]):
+        result.problems.append(Problem(line, "K101", f"fact name '{key}' is not lowercase letters, digits and '-'", _SHAPE_HINT))
+        return
+    about = ""
+    value_node = node
+    if isinstance(node, yaml.MappingNode):
+        parts = {str(k.value): v for k, v in node.value}
+        extra = sorted(set(parts) - {"value", "about"})
+        if "value" not in parts or extra:
+            wrong = f"unknown key '{extra[0]}'" if extra else "no 'value:'"
+            result.problems.append(Problem(line, "K101", f"fact '{key}' has {wrong}", _SHAPE_HINT))
+            return
+        value_node = parts["value"]
+        about_node = parts.get("about")
+        if about_node is not None:
+            if not isinstance(about_node, yaml.ScalarNode):
+                result.problems.append(Problem(line, "K101", f"fact '{key}': 'about' must be text", "write one sentence"))
+                return
+            about = str(about_node.value).strip()
+    if not isinstance(value_node, yaml.ScalarNode):
+        result.problems.append(Problem(line, "K101", f"fact '{key}' must be one value, not a list or group", "write the value as text"))
+        return
+    value = " ".join(str(value_node.value).split())
+    if not value:
+        result.problems.append(Problem(line, "K101", f"fact '{key}' has no value", "write the value after the colon"))
+        return
+    if key in result.facts:
+        result.problems.append(Problem(line, "K101", f"fact '{key}' is defined twice", "keep one definition"))
+        return
+    result.facts[key] = Fact(key, value, about, line)
+
+
+# --------------------------------------------------------------------------
+# Markers in Markdown
+# --------------------------------------------------------------------------
+
+
+def _regions(lines: list[str]) -> Iterator[tuple[int, str, str | None]]:
+    """(index, line, where) for each line: where is None (code, left alone),
+    "prose", "mermaid" (a diagram's source) or "mermaid-fence" (its fence lines)."""
+    fence: str | None = None
+    mermaid = False
+    for index, raw in enumerate(lines):
+        match = FENCE.match(raw)
+        if fence is None and match:
+            fence = match.group("fence")
+            info = match.group("info").strip().lstrip("{").strip().lstrip(".")
+            mermaid = info.split()[0].lower() == "mermaid" if info else False
+            yield index, raw, None
+            continue
+        if fence is not None:
+            stripped = raw.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+                yield index, raw, None
+                continue
+            yield index, raw, "mermaid" if mermaid else None
+            continue
+        yield index, raw, "prose"
+
+
+def _masked(line: str) -> str:
+    """The line with inline code blanked (same length), so markers in code are not seen."""
+    return INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def find_uses(lines: list[str], first_line: int = 1) -> list[Use]:
+    """Every fact marker of a page (body or whole file), with where it stands."""
+    uses: list[Use] = []
+    for index, raw, where in _regions(lines):
+        if where is None:
+            continue
+        text = _masked(raw) if where == "prose" else raw
+        for match in MARKER.finditer(text):
+            place = "prose"
+            if where == "mermaid":
+                if raw.lstrip().startswith(("accTitle", "accDescr")):
+                    place = "diagram-acc"
+                else:
+                    place = "diagram-quoted" if raw[: match.start()].count('"') % 2 else "diagram"
+            uses.append(Use(match.group("key"), first_line + index, match.start() + 1, place))
+    return uses
+
+
+def substitute(lines: list[str], facts: dict[str, Fact]) -> list[str]:
+    """The lines with every known marker replaced by its value (code left alone)."""
+    out = []
+    for _, raw, where in _regions(lines):
+        if where is None or "cur:fact" not in raw:
+            out.append(raw)
+            continue
+        mask = _masked(raw) if where == "prose" else raw
+        pieces, last = [], 0
+        for match in MARKER.finditer(mask):
+            fact = facts.get(match.group("key"))
+            if fact is None:
+                continue
+            pieces.append(raw[last : match.start()] + fact.value)
+            last = match.end()
+        out.append("".join(pieces) + raw[last:])
+    return out
+
+
+def substitute_text(text: str, facts: dict[str, Fact]) -> str:
+    return "\n".join(substitute(text.split("\n"), facts))
+
+
+# --------------------------------------------------------------------------
+# Checks
+# --------------------------------------------------------------------------
+
+
+def diagram_problem(value: str, place: str) -> str | None:
+    """Why a diagram cannot carry this value where the marker stands, or None."""
+    if "\n" in value:
+        return "it has more than one line"
+    if place == "diagram-acc":
+        return None
+    if len(value) > DIAGRAM_MAX_CHARS:
+        return f"it is {len(value)} characters long (a label carries {DIAGRAM_MAX_CHARS} at most)"
+    bad = [c for c in value if c in DIAGRAM_SYNTAX_ANYWHERE or (place == "diagram" and c in DIAGRAM_SYNTAX_UNQUOTED)]
+    if bad:
+        where = "" if place == "diagram-quoted" else " in an unquoted label"
+        return f"it contains '{bad[0]}', which Mermaid reads as syntax{where}"
+    return None
+
+
+def use_problems(uses: list[Use], fact_file: FactFile, fact_file_display: str) -> list[Problem]:
+    """Unknown keys (K102) and values a diagram cannot carry (K104), at the marker's line."""
+    problems: list[Problem] = []
+    for use in uses:
+        fact = fact_file.facts.get(use.key)
+        if fact is None:
+            if not use.key:
+                message, hint = "fact marker names no fact", "write '<!-- cur:fact group.name -->'"
+            elif not fact_file.exists:
+                message, hint = f"unknown fact '{use.key}': there is no fact file", f"create {fact_file_display} with the fact"
+            else:
+                message = f"unknown fact '{use.key}'"
+                close = fact_file.suggest(use.key)
+                hint = f"did you mean '{close}'? Or add it to {fact_file_display}" if close else f"add it to {fact_file_display}"
+            problems.append(Problem(use.line, "K102", message, hint))
+            continue
+        if use.place.startswith("diagram"):
+            reason = diagram_problem(fact.value, use.place)
+            if reason:
+                problems.append(
+                    Problem(
+                        use.line,
+                        "K104",
+                        f"fact '{use.key}' ('{fact.value}') cannot go in this diagram: {reason}",
+                        "leave the figure out of the label and say it in the text, or quote the label",
+                    )
+                )
+    return problems
+
+
+def unused_problems(fact_file: FactFile, used: set[str]) -> list[Problem]:
+    """A warning (K103) for each fact no page uses, at its line in the fact file."""
+    return [
+        Problem(fact.line, "K103", f"fact '{key}' is used on no page", "insert it where the page states it, or delete it", "warning")
+        for key, fact in fact_file.facts.items()
+        if key not in used
+    ]

@@ -1,0 +1,116 @@
+"""The facilitator guide's generated parts: answer keys and timings.
+
+``<!-- cur:answer-keys -->``
+    For every session, in the order of the day: each activity's worked
+    solution (the ``/// solution`` block after it) and each knowledge-check
+    question with its answer and the objective it checks, each linked back
+    to its place on the session page.
+``<!-- cur:run-sheets -->``
+    One timing table per session, from its run sheet, with clock times.
+
+Both read the session pages' Markdown when the site is built, so the guide
+cannot drift from the pages: to change an answer or a timing, edit the page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import facts, facts_build, model
+from .facilitation import _days_for, _walk, heading_anchor, rebase_links
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .shortcodes import Context
+
+SOLUTION_BLOCK = "solution"
+
+
+@dataclass(frozen=True)
+class Block:
+    name: str
+    title: str
+    options: dict[str, str]
+    body: str  # Markdown between the options and the closing line
+    line: int  # file line of the opening
+    anchor: str | None  # id of the H2 it sits under
+
+
+def blocks(lines: list[str], first_line: int = 1) -> list[Block]:
+    """Every top-level ``/// name`` block of a page body, in order."""
+    found: list[Block] = []
+    used: set[str] = set()
+    anchor: str | None = None
+    walker = _walk(lines)
+    for index, raw, in_fence in walker:
+        if in_fence:
+            continue
+        heading = model.HEADING.match(raw)
+        if heading:
+            text_anchor = heading_anchor(heading.group("text") or "", used)
+            if len(heading.group("hashes")) == 2:
+                anchor = text_anchor
+            continue
+        opening = model.BLOCK_OPEN.match(raw)
+        if not opening or model.BLOCK_CLOSE.match(raw):
+            continue
+        close = re.compile(r"^" + opening.group("slashes") + r"\s*$")
+        look, options = index + 1, {}
+        while look < len(lines) and (option := model.OPTION.match(lines[look])):
+            options[option.group("key")] = option.group("value").strip().strip("\"'")
+            look += 1
+        end = look
+        while end < len(lines) and not close.match(lines[end]):
+            end += 1
+        body = "\n".join(lines[look:end]).strip("\n")
+        found.append(Block(opening.group("name"), (opening.group("title") or "").strip(), options, body, first_line + index, anchor))
+        for _ in range(end - index):  # the block's lines are not headings of the page
+            next(walker, None)
+    return found
+
+
+def _session_keys(ctx: Context, rel: str, meta: model.SessionMeta) -> str:
+    page = ctx.catalog.pages[rel]
+    link = posixpath.relpath(rel, posixpath.dirname(ctx.page_rel) or ".")
+    objectives = {o.id: o.text for o in meta.objectives}
+    fact_values = facts.load_facts(ctx.docs_dir / facts.FACTS_FILE).facts
+    found = blocks(facts.substitute(page.body_lines, fact_values), page.body_first_line)
+    parts = [f"### {meta.title}\n\n[Open the session page]({link})"]
+    for number, block in enumerate(found):
+        if block.name != model.ACTIVITY_BLOCK:
+            continue
+        where = f"{link}#{block.anchor}" if block.anchor else link
+        following = found[number + 1] if number + 1 < len(found) else None
+        solution = following.body if following and following.name == SOLUTION_BLOCK else ""
+        answer = rebase_links(solution, rel, ctx.page_rel) if solution else "*No worked solution on the page yet.*"
+        parts.append(f"#### Activity: [{block.title}]({where})\n\n{answer}")
+    questions = [block for block in found if block.name == model.QUESTION_BLOCK]
+    if questions:
+        check = next((b.anchor for b in questions if b.anchor), None)
+        where = f"{link}#{check}" if check else link
+        items = []
+        for number, question in enumerate(questions, start=1):
+            checks = objectives.get(question.options.get("objective", ""), "")
+            aim = f"\n\n*Checks:* {checks}" if checks else ""
+            items.append(f"**{number}. {question.title}**{aim}\n\n{rebase_links(question.body, rel, ctx.page_rel)}")
+        parts.append(f"#### [Knowledge check]({where}) of {meta.title}\n\n" + "\n\n".join(items))
+    return "\n\n".join(parts)
+
+
+def render_answer_keys(ctx: Context) -> str:
+    """Markdown: per session an H3, per activity an H4 with its solution, then the questions."""
+    parts = [_session_keys(ctx, rel, meta) for day_rel in _days_for(ctx) for rel, meta in ctx.catalog.sessions_of(day_rel)]
+    return ctx.render("answer-keys.html", body="\n\n".join(parts))
+
+
+def render_run_sheets(ctx: Context) -> str:
+    teaching = facts_build.read(ctx.docs_dir, ctx.catalog)
+    sessions = []
+    for day_rel in _days_for(ctx):
+        for rel, meta in ctx.catalog.sessions_of(day_rel):
+            sheet = teaching.run_sheets.get(rel)
+            rows = facts_build.timing_rows(sheet, facts_build.session_start(ctx.catalog, rel)) if sheet else []
+            sessions.append({"title": meta.title, "url": ctx.url_for(rel), "duration": meta.duration, "rows": rows})
+    return ctx.render("run-sheets.html", sessions=sessions)

@@ -13,9 +13,10 @@ reports them all) see the same problems:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import facts, runsheet
 from .catalog import Catalog

@@ -38,5 +38,5 @@ class FactsExtension(Extension):
         super().__init__()
         self.facts = facts
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(FactPreprocessor(md, self.facts), "curriculum-facts", PRIORITY)

@@ -25,6 +25,7 @@ Pure: text and metadata in, values and :class:`~curriculum.model.Problem` out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from . import model
@@ -135,7 +136,7 @@ def parse_run_sheet(
             problems.append(
                 Problem(line, "R103", f"the run sheet does not list {what}", f"add '- {_entry_key(mark)}: {mark.title}' in page order")
             )
-    for (before, _, _), (after, _, after_line) in zip(parts, parts[1:]):
+    for (before, _, _), (after, _, after_line) in pairwise(parts):
         if after.line < before.line:
             problems.append(
                 Problem(

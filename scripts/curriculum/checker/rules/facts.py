@@ -7,7 +7,7 @@ check only the checker makes: a fact no page uses (a warning).
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from curriculum import facts_build
 

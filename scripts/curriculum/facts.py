@@ -274,9 +274,9 @@ def diagram_problem(value: str, place: str) -> str | None:
     return None
 
 
-def use_problems(uses: list[Use], fact_file: FactFile, fact_file_display: str) -> list[Problem]:
-    """Unknown keys (K102) and values a diagram cannot carry (K104), at the marker's line."""
-    problems: list[Problem] = []
+def use_problems(uses: list[Use], fact_file: FactFile, fact_file_display: str) -> list[tuple[Use, Problem]]:
+    """Unknown keys (K102) and values a diagram cannot carry (K104), each with its marker."""
+    problems: list[tuple[Use, Problem]] = []
     for use in uses:
         fact = fact_file.facts.get(use.key)
         if fact is None:
@@ -288,19 +288,18 @@ def use_problems(uses: list[Use], fact_file: FactFile, fact_file_display: str) -
                 message = f"unknown fact '{use.key}'"
                 close = fact_file.suggest(use.key)
                 hint = f"did you mean '{close}'? Or add it to {fact_file_display}" if close else f"add it to {fact_file_display}"
-            problems.append(Problem(use.line, "K102", message, hint))
+            problems.append((use, Problem(use.line, "K102", message, hint)))
             continue
         if use.place.startswith("diagram"):
             reason = diagram_problem(fact.value, use.place)
             if reason:
-                problems.append(
-                    Problem(
-                        use.line,
-                        "K104",
-                        f"fact '{use.key}' ('{fact.value}') cannot go in this diagram: {reason}",
-                        "leave the figure out of the label and say it in the text, or quote the label",
-                    )
+                problem = Problem(
+                    use.line,
+                    "K104",
+                    f"fact '{use.key}' ('{fact.value}') cannot go in this diagram: {reason}",
+                    "leave the figure out of the label and say it in the text, or quote the label",
                 )
+                problems.append((use, problem))
     return problems
 
 

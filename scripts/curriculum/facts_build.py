@@ -36,6 +36,8 @@ class Teaching:
     run_sheets: dict[str, runsheet.RunSheet] = field(default_factory=dict)  # session path -> sheet
     #: docs path (the fact file's own path included) -> problems
     problems: dict[str, list[Problem]] = field(default_factory=dict)
+    #: (docs path, problem) -> the column of the marker it is about
+    columns: dict[tuple[str, Problem], int] = field(default_factory=dict)
 
     @property
     def used_keys(self) -> set[str]:
@@ -72,7 +74,9 @@ def read(docs_dir: Path, catalog: Catalog, sources: dict[str, PageSource] | None
         uses = facts.find_uses(page.body_lines, page.body_first_line)
         if uses:
             teaching.uses[rel] = uses
-            _report(teaching, rel, facts.use_problems(uses, fact_file, display))
+            found = facts.use_problems(uses, fact_file, display)
+            teaching.columns.update({(rel, problem): use.col for use, problem in found})
+            _report(teaching, rel, [problem for _, problem in found])
     for rel in catalog.sessions:
         page = catalog.pages[rel]
         body = facts.substitute(page.body_lines, fact_file.facts)

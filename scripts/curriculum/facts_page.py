@@ -96,7 +96,7 @@ def render_facts(ctx: Context) -> str:
         group["facts"].append(
             {
                 "key": key,
-                "name": key.split(".", 1)[1].replace("-", " "),
+                "name": key.split(".", 1)[1].replace("-", " ").capitalize(),
                 "about": fact.about,
                 "value": fact.value,
                 "anchor": "fact-" + re.sub(r"[^a-z0-9]+", "-", key),

@@ -19,7 +19,8 @@ from jinja2 import Environment
 from . import facilitation, facts_page, glossary, guide_keys
 from .catalog import Catalog
 
-MARKER = re.compile(r"^<!--\s*cur:(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
+#: Block markers; ``cur:fact`` is inline and replaced later (curriculum.facts_markdown).
+MARKER = re.compile(r"^<!--\s*cur:(?!fact\b)(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
 
 
 @dataclass

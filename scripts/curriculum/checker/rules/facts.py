@@ -71,4 +71,5 @@ def check(site: Site) -> Iterable[Finding]:
     for rel, problems in teaching.problems.items():
         for problem in problems:
             rule = BY_CODE[problem.code]
-            yield rule.at(site.display(rel), problem.line, 1, problem.message, problem.hint, problem.severity)
+            col = teaching.columns.get((rel, problem), 1)
+            yield rule.at(site.display(rel), problem.line, col, problem.message, problem.hint, problem.severity)

@@ -7,7 +7,6 @@ from pathlib import Path
 from xml.etree import ElementTree as etree
 
 import markdown
-
 from curriculum import model
 from curriculum.blocks import SOLUTION_BLOCK
 
@@ -38,7 +37,7 @@ def render(text: str) -> etree.Element:
 def test_solution_renders_collapsed_after_the_activity() -> None:
     root = render(PAGE)
     children = list(root)
-    assert [c.get("class") for c in children] == ["admonition cur-activity", "cur-solution"]
+    assert [c.get("class") for c in children] == ["admonition cur-activity", "success cur-solution"]
     solution = children[1]
     assert solution.tag == "details"
     assert "open" not in solution.attrib, "a worked solution must start collapsed"

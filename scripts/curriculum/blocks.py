@@ -103,7 +103,7 @@ class Solution(Block):
     OPTIONS: dict[str, Any] = {}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        el = etree.SubElement(parent, "details", {"class": "cur-solution"})
+        el = etree.SubElement(parent, "details", {"class": "success cur-solution"})
         summary = etree.SubElement(el, "summary")
         summary.text = self.argument or SOLUTION_SUMMARY
         return el

@@ -7,6 +7,7 @@ from pathlib import Path
 from xml.etree import ElementTree as etree
 
 import markdown
+import pytest
 from curriculum import model
 from curriculum.blocks import SOLUTION_BLOCK
 
@@ -73,3 +74,18 @@ def test_every_activity_on_day_2_is_followed_by_a_solution() -> None:
             if not following or following[0] != SOLUTION_BLOCK:
                 missing.append(f"{page.relative_to(ROOT)}:{line}")
     assert not missing, f"activities without a worked solution right after them: {missing}"
+
+
+@pytest.mark.browser
+def test_solution_is_collapsed_on_screen_and_closed_on_paper(site, page) -> None:
+    page.goto(site.url("day-2/pipelines/"))
+    solutions = page.locator("details.cur-solution")
+    assert solutions.count() >= 2
+    assert page.evaluate("document.querySelectorAll('details.cur-solution[open]').length") == 0
+    assert not solutions.first.locator(".cur-solution__body").is_visible()
+    assert solutions.first.locator("summary").inner_text().strip() == "Worked solution"
+    # A real print fires beforeprint, on which Material opens every <details>.
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_timeout(100)
+    assert page.evaluate("[...document.querySelectorAll('.cur-solution__body')].every(b => !b.checkVisibility())")

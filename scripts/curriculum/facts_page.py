@@ -64,7 +64,7 @@ def places(ctx: Context, teaching: facts_build.Teaching) -> dict[str, list[dict[
                 url = ctx.url_for(GLOSSARY_PAGE) + (f"#{term.anchor}" if term else "")
                 _add(out, use.key, label, url)
             continue
-        if rel not in ctx.catalog.pages:
+        if rel not in ctx.catalog.pages or rel == ctx.page_rel:  # not the reference page itself
             continue
         page = ctx.catalog.pages[rel]
         sections = _sections(page.body_lines, page.body_first_line, teaching.fact_file.facts)

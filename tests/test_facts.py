@@ -191,6 +191,9 @@ def test_find_uses_knows_prose_quoted_and_unquoted_labels_and_skips_code() -> No
         "```text",
         "<!-- cur:fact a.example -->",
         "```",
+        "``` { .yaml .cur-facts }",
+        "deadline: <!-- cur:fact a.in-example -->",
+        "```",
     ]
     uses = facts.find_uses(lines, first_line=10)
     assert [(u.key, u.line, u.place) for u in uses] == [
@@ -198,7 +201,12 @@ def test_find_uses_knows_prose_quoted_and_unquoted_labels_and_skips_code() -> No
         ("a.acc", 13, "diagram-acc"),
         ("a.quoted", 14, "diagram-quoted"),
         ("a.bare", 14, "diagram"),
+        ("a.in-example", 20, "prose"),
     ]
+    values = {key: facts.Fact(key, key.upper(), "", 1) for key in ("a.example", "a.in-example", "a.code")}
+    substituted = facts.substitute(lines, values)
+    assert substituted[7] == "<!-- cur:fact a.example -->" and substituted[10] == "deadline: A.IN-EXAMPLE"
+    assert "`<!-- cur:fact a.code -->`" in substituted[0]
     assert uses[0].col == 4
 
 

@@ -11,7 +11,9 @@ The marker is the site's own ``<!-- cur:NAME -->`` form, used inline: in
 prose, table cells, admonitions, glossary definitions and Mermaid labels.
 The build replaces it before any Markdown is parsed (:mod:`curriculum.facts_markdown`),
 so a diagram receives the value as if typed. Fenced code (other than
-Mermaid) and inline code are left alone, so documentation can show a marker.
+Mermaid, and fences given the class ``.cur-facts``, for an example that
+quotes the facts) and inline code are left alone, so documentation can show
+a marker.
 
 Everything here is pure: it takes text and returns values and
 :class:`~curriculum.model.Problem` records.
@@ -36,6 +38,8 @@ FACTS_FILE = Path("data") / "running-example.yml"
 MARKER = re.compile(r"<!--\s*cur:fact\b\s*(?P<key>[^\s>]*)\s*-->")
 KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
 SEGMENT = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+#: A code fence with this class (```` ```{ .yaml .cur-facts } ````) takes facts too.
+FACTS_CLASS = re.compile(r"(?<![\w-])\.cur-facts(?![\w-])")
 INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
 #: What a Mermaid label can carry (longer values wrap badly or break the layout).
@@ -185,16 +189,18 @@ def _read_fact(key: str, key_node: yaml.Node, node: yaml.Node, result: FactFile)
 
 
 def _regions(lines: list[str]) -> Iterator[tuple[int, str, str | None]]:
-    """(index, line, where) for each line: where is None (code, left alone),
-    "prose", "mermaid" (a diagram's source) or "mermaid-fence" (its fence lines)."""
+    """(index, line, where) for each line: where is None (code and fence lines,
+    left alone), "prose", "code" (a fence with the class ``.cur-facts``, whose
+    example takes the facts) or "mermaid" (a diagram's source)."""
     fence: str | None = None
-    mermaid = False
+    inside: str | None = None
     for index, raw in enumerate(lines):
         match = FENCE.match(raw)
         if fence is None and match:
             fence = match.group("fence")
             info = match.group("info").strip().lstrip("{").strip().lstrip(".")
-            mermaid = info.split()[0].lower() == "mermaid" if info else False
+            language = info.split()[0].lower() if info else ""
+            inside = "mermaid" if language == "mermaid" else "code" if FACTS_CLASS.search(match.group("info")) else None
             yield index, raw, None
             continue
         if fence is not None:
@@ -203,7 +209,7 @@ def _regions(lines: list[str]) -> Iterator[tuple[int, str, str | None]]:
                 fence = None
                 yield index, raw, None
                 continue
-            yield index, raw, "mermaid" if mermaid else None
+            yield index, raw, inside
             continue
         yield index, raw, "prose"
 
@@ -221,7 +227,7 @@ def find_uses(lines: list[str], first_line: int = 1) -> list[Use]:
             continue
         text = _masked(raw) if where == "prose" else raw
         for match in MARKER.finditer(text):
-            place = "prose"
+            place = "prose"  # a .cur-facts code example too
             if where == "mermaid":
                 if raw.lstrip().startswith(("accTitle", "accDescr")):
                     place = "diagram-acc"

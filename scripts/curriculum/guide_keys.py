@@ -3,8 +3,9 @@
 ``<!-- cur:answer-keys -->``
     For every session, in the order of the day: each activity's worked
     solution (the ``/// solution`` block after it) and each knowledge-check
-    question with its answer and the objective it checks, each linked back
-    to its place on the session page.
+    question, open (its answer) or multiple-choice (its options, the right
+    ones ticked, each with its explanation), with the objective it checks,
+    each linked back to its place on the session page.
 ``<!-- cur:run-sheets -->``
     One timing table per session, from its run sheet, with clock times.
 
@@ -26,6 +27,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .shortcodes import Context
 
 SOLUTION_BLOCK = "solution"
+#: Knowledge-check blocks: open questions (answer in the body) and multiple-choice
+#: quizzes (options as a task list, ``[x]`` marking the right ones, each explained).
+QUESTION_BLOCKS = (model.QUESTION_BLOCK, "quiz")
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ def _session_keys(ctx: Context, rel: str, meta: model.SessionMeta) -> str:
         solution = following.body if following and following.name == SOLUTION_BLOCK else ""
         answer = rebase_links(solution, rel, ctx.page_rel) if solution else "*No worked solution on the page yet.*"
         parts.append(f"#### Activity: [{block.title}]({where})\n\n{answer}")
-    questions = [block for block in found if block.name == model.QUESTION_BLOCK]
+    questions = [block for block in found if block.name in QUESTION_BLOCKS]
     if questions:
         check = next((b.anchor for b in questions if b.anchor), None)
         where = f"{link}#{check}" if check else link

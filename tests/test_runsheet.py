@@ -178,6 +178,11 @@ def test_guide_gathers_solutions_and_answers_with_links_back(built: Path) -> Non
     assert "<em>Checks:</em> Identify the supplier feed's deadline and who notices when it is missed." in keys
     assert "<strong>Answer:</strong> by 06:00, or the supplier notices." in keys
     assert keys.count("<strong>Answer:</strong>") == 3
+    # A multiple-choice question: its options marked right or wrong in words, each explained.
+    quiz = keys[keys.index("4. Which system records each order first?") :]
+    assert "<strong>Right:</strong> The Order database." in quiz and "<em>Wrong:</em> The supplier feed." in quiz
+    assert "<input" not in quiz
+    assert "Not this one: the feed is built from orders much later, by 06:00." in quiz
 
 
 # --------------------------------------------------------------------------

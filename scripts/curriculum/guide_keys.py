@@ -3,8 +3,8 @@
 ``<!-- cur:answer-keys -->``
     For every session, in the order of the day: each activity's worked
     solution (the ``/// solution`` block after it) and each knowledge-check
-    question, open (its answer) or multiple-choice (its options, the right
-    ones ticked, each with its explanation), with the objective it checks,
+    question, open (its answer) or multiple-choice (its options, each marked
+    right or wrong, with its explanation), with the objective it checks,
     each linked back to its place on the session page.
 ``<!-- cur:run-sheets -->``
     One timing table per session, from its run sheet, with clock times.
@@ -75,6 +75,15 @@ def blocks(lines: list[str], first_line: int = 1) -> list[Block]:
     return found
 
 
+OPTION_ITEM = re.compile(r"^(?P<bullet>[-*+])\s+\[(?P<mark>[ xX])\]\s*", re.MULTILINE)
+
+
+def _options_in_words(body: str) -> str:
+    """A quiz's ``- [x]`` / ``- [ ]`` options as "Right:" / "Wrong:" items: a task
+    list's disabled checkboxes would be unlabelled controls on the guide."""
+    return OPTION_ITEM.sub(lambda m: f"{m.group('bullet')} {'**Right:**' if m.group('mark') != ' ' else '*Wrong:*'} ", body)
+
+
 def _session_keys(ctx: Context, rel: str, meta: model.SessionMeta) -> str:
     page = ctx.catalog.pages[rel]
     link = posixpath.relpath(rel, posixpath.dirname(ctx.page_rel) or ".")
@@ -98,7 +107,8 @@ def _session_keys(ctx: Context, rel: str, meta: model.SessionMeta) -> str:
         for number, question in enumerate(questions, start=1):
             checks = objectives.get(question.options.get("objective", ""), "")
             aim = f"\n\n*Checks:* {checks}" if checks else ""
-            items.append(f"**{number}. {question.title}**{aim}\n\n{rebase_links(question.body, rel, ctx.page_rel)}")
+            body = _options_in_words(question.body) if question.name != model.QUESTION_BLOCK else question.body
+            items.append(f"**{number}. {question.title}**{aim}\n\n{rebase_links(body, rel, ctx.page_rel)}")
         parts.append(f"#### [Knowledge check]({where}) of {meta.title}\n\n" + "\n\n".join(items))
     return "\n\n".join(parts)
 

@@ -170,6 +170,8 @@ def test_guide_timing_table_comes_from_the_run_sheets(built: Path) -> None:
 def test_guide_gathers_solutions_and_answers_with_links_back(built: Path) -> None:
     guide = article(built, "guide/index.html")
     keys = guide[guide.index('class="cur-answer-keys"') :]
+    # Its own heading text: the facilitator notes' per-session heading is the bare title.
+    assert re.search(r"<h3[^>]*>Answers: How the feed is made", keys)
     assert 'Activity: <a href="../day-1/session/#alerts">Sketch the feed</a>' in keys
     # The solution's own link is rebased to work from the guide, and its fact is inserted.
     assert 'The order database, then the <a href="../day-1/session/#from-order-to-feed">loader</a>, then the feed at 06:00.' in keys

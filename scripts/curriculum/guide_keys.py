@@ -90,7 +90,9 @@ def _session_keys(ctx: Context, rel: str, meta: model.SessionMeta) -> str:
     objectives = {o.id: o.text for o in meta.objectives}
     fact_values = facts.load_facts(ctx.docs_dir / facts.FACTS_FILE).facts
     found = blocks(facts.substitute(page.body_lines, fact_values), page.body_first_line)
-    parts = [f"### {meta.title}\n\n[Open the session page]({link})"]
+    # Headings differ from the facilitator notes' per-session headings on the same
+    # page: the table of contents labels each heading's nav list with its text.
+    parts = [f"### Answers: {meta.title}\n\n[Open the session page]({link})"]
     for number, block in enumerate(found):
         if block.name != model.ACTIVITY_BLOCK:
             continue

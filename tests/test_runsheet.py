@@ -208,3 +208,19 @@ def test_run_sheet_that_does_not_add_up_fails_the_build_in_one_line(tmp_path: Pa
     assert any(line.startswith("ERROR") and line.endswith(expected) for line in result.output.splitlines()), result.output
     checked = run(config)
     assert checked.at("R104") == [("docs/day-1/session.md", line_of(text, "run_sheet:"))]
+
+
+def test_session_without_run_sheet_builds_with_duration_only_and_the_checker_reports_it(tmp_path: Path) -> None:
+    config = copy_fixture(FIXTURE, tmp_path / "source")
+    session = tmp_path / "source" / "docs" / "day-1" / "session.md"
+    text = session.read_text(encoding="utf-8")
+    start = text.index("run_sheet:")
+    session.write_text(text[:start] + text[text.index("---", start) :], encoding="utf-8")
+    result = build(config, tmp_path / "site")
+    assert result.returncode == 0 and not result.warnings, result.output
+    html = (tmp_path / "site" / "day-1" / "session" / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<script type="application/json" id="cur-run-sheet">(.*?)</script>', html, re.S)
+    assert match and json.loads(match.group(1)) == {"duration": 60, "parts": []}
+    assert "Facilitator note: Timing" not in html
+    assert "no run sheet yet" in (tmp_path / "site" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert run(config).at("R101") == [("docs/day-1/session.md", 1)]

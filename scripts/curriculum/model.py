@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-import yaml
+from . import scanner
 
 # --------------------------------------------------------------------------
 # Constants every consumer shares
@@ -640,11 +640,6 @@ def unscheduled_sessions(schedule: Schedule, session_pages: Iterable[str]) -> li
 # Body: the parts of a session page
 # --------------------------------------------------------------------------
 
-FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-HEADING = re.compile(r"^(?P<hashes>#{1,6})(?:\s+(?P<text>.*?))?\s*#*\s*$")
-BLOCK_OPEN = re.compile(r"^(?P<slashes>/{3,})\s*(?P<name>[a-z][\w-]*)\s*(?:\|\s*(?P<title>.*?))?\s*$")
-BLOCK_CLOSE = re.compile(r"^/{3,}\s*$")
-OPTION = re.compile(r"^\s{4}(?P<key>[a-z_]+)\s*:\s*(?P<value>.*?)\s*$")
 BULLET = re.compile(r"^[-*+]\s+\S")
 
 
@@ -652,82 +647,43 @@ def scan_session_body(lines: list[str], first_line: int = 1) -> SessionBody:
     """Find the parts of a session page in its Markdown body.
 
     ``lines`` is the body without front matter; ``first_line`` is the file
-    line of ``lines[0]`` so reported lines match the file. Code fences are
-    skipped so a ``## heading`` inside an example is not a heading.
+    line of ``lines[0]`` so reported lines match the file. The scan is
+    :func:`curriculum.scanner.scan`, so a ``## heading`` inside a code
+    example is not a heading.
     """
+    found = scanner.scan(lines, first_line)
     body = SessionBody()
-    fence: str | None = None
-    fence_line = 0
-    in_takeaways = False
-    index = 0
-    while index < len(lines):
-        raw = lines[index]
-        number = first_line + index
-        match = FENCE.match(raw)
-        if fence is None and match:
-            fence, fence_line = match.group("fence"), number
-            index += 1
-            continue
-        if fence is not None:
-            stripped = raw.strip()
-            if stripped.startswith(fence[0] * len(fence)) and set(stripped) == {fence[0]}:
-                fence = None
-            index += 1
-            continue
-        heading = HEADING.match(raw)
-        if heading:
-            level, text = len(heading.group("hashes")), (heading.group("text") or "").strip()
-            in_takeaways = False
-            if level == 1:
-                body.h1_lines.append(number)
-            elif level == 2:
-                if text == KNOWLEDGE_CHECK_HEADING:
-                    body.knowledge_check_line = number
-                elif text == TAKEAWAYS_HEADING:
-                    body.takeaways_line = number
-                    in_takeaways = True
-                else:
-                    body.teaching_h2.append((number, text))
-            index += 1
-            continue
-        block = BLOCK_OPEN.match(raw)
-        if block and not BLOCK_CLOSE.match(raw):
-            options: dict[str, Any] = {"title": (block.group("title") or "").strip()}
-            look = index + 1
-            while look < len(lines) and (option := OPTION.match(lines[look])):
-                options[option.group("key")] = option.group("value").strip().strip("\"'")
-                look += 1
-            reason = _options_yaml_problem(lines[index + 1 : look])
-            if reason:
-                body.bad_block_options.append((number, reason))
-            name = block.group("name")
-            if name == ACTIVITY_BLOCK:
-                body.activities.append((number, options))
-            elif name == QUESTION_BLOCK:
-                body.questions.append((number, options))
-            elif name == FACILITATOR_BLOCK:
-                body.facilitator_notes.append(number)
-            index = look
-            continue
-        if in_takeaways and BULLET.match(raw):
-            body.takeaway_bullets += 1
-        index += 1
-    if fence is not None:
-        body.unclosed_fence_line = fence_line
+    takeaways_end: int | None = None
+    for heading in found.headings:
+        if body.takeaways_line is not None and takeaways_end is None:
+            takeaways_end = heading.line
+        if heading.level == 1:
+            body.h1_lines.append(heading.line)
+        elif heading.level == 2:
+            if heading.text == KNOWLEDGE_CHECK_HEADING:
+                body.knowledge_check_line = heading.line
+            elif heading.text == TAKEAWAYS_HEADING:
+                body.takeaways_line = heading.line
+                takeaways_end = None
+            else:
+                body.teaching_h2.append((heading.line, heading.text))
+    for block in found.blocks:
+        if block.options_error:
+            body.bad_block_options.append((block.line, block.options_error))
+        options: dict[str, Any] = {"title": block.title, **block.options}
+        if block.name == ACTIVITY_BLOCK:
+            body.activities.append((block.line, options))
+        elif block.name == QUESTION_BLOCK:
+            body.questions.append((block.line, options))
+        elif block.name == FACILITATOR_BLOCK:
+            body.facilitator_notes.append(block.line)
+    if body.takeaways_line is not None:
+        body.takeaway_bullets = sum(
+            1 for number, raw in found.text_lines() if body.takeaways_line < number < (takeaways_end or number + 1) and BULLET.match(raw)
+        )
+    unclosed = found.unclosed_fence()
+    body.unclosed_fence_line = unclosed.line if unclosed else None
     return body
-
-
-def _options_yaml_problem(option_lines: list[str]) -> str | None:
-    """Why pymdownx.blocks would refuse these option lines (it reads them as YAML), or None."""
-    if not option_lines:
-        return None
-    try:
-        parsed = yaml.safe_load("\n".join(line[4:] for line in option_lines))
-    except yaml.YAMLError as error:
-        return str(getattr(error, "problem", None) or error).splitlines()[0]
-    if not isinstance(parsed, dict):
-        return "options must be 'key: value' lines"
-    return None
 
 
 def session_structure_problems(meta: SessionMeta, body: SessionBody) -> list[Problem]:

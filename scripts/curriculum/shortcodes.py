@@ -9,17 +9,14 @@ not silently render nothing). The HTML comes from Jinja partials in
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from jinja2 import Environment
 
-from . import facilitation, glossary
+from . import facilitation, glossary, scanner
 from .catalog import Catalog
-
-MARKER = re.compile(r"^<!--\s*cur:(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
 
 
 @dataclass
@@ -72,19 +69,17 @@ RENDERERS: dict[str, Callable[[Context], str]] = {
 
 
 def expand(markdown: str, make_context: Callable[[str], Context], skip: set[str] | frozenset[str] = frozenset()) -> str:
-    """Replace every marker; raise UnknownMarker with its line for a bad name.
+    """Replace every marker outside code; raise UnknownMarker with its line for a bad name.
 
     Markers named in ``skip`` are removed (used when one page includes another).
     """
-
-    def replace(match: re.Match[str]) -> str:
-        name = match.group("name")
-        if name in skip:
-            return ""
-        renderer = RENDERERS.get(name)
+    lines = markdown.split("\n")
+    for marker in scanner.scan(lines).markers:
+        if marker.name in skip:
+            lines[marker.line - 1] = ""
+            continue
+        renderer = RENDERERS.get(marker.name)
         if renderer is None:
-            line = markdown.count("\n", 0, match.start()) + 1
-            raise UnknownMarker(f"line {line}: unknown marker 'cur:{name}' (known: {', '.join(sorted(RENDERERS))})")
-        return "\n" + renderer(make_context(match.group("args").strip())).strip() + "\n"
-
-    return MARKER.sub(replace, markdown)
+            raise UnknownMarker(f"line {marker.line}: unknown marker 'cur:{marker.name}' (known: {', '.join(sorted(RENDERERS))})")
+        lines[marker.line - 1] = "\n" + renderer(make_context(marker.args)).strip() + "\n"
+    return "\n".join(lines)

@@ -78,7 +78,7 @@ def check(site: Site) -> Iterable[Finding]:
     # One alternation for all terms, longest first, as the abbr extension matches.
     any_term = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(defined, key=len, reverse=True)) + r")\b") if defined else None
     used: set[str] = set()
-    glossary_pages = {rel for rel, doc in site.docs.items() if any("cur:glossary" in line for line in doc.lines)}
+    glossary_pages = {rel for rel, doc in site.docs.items() if any(m.name == "glossary" for m in doc.scan.markers)}
     for rel in site.pages:
         if rel in glossary_pages:
             continue

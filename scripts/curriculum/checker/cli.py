@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from .building import BuildLog, build_in_process
+from . import rulesdoc
 from .findings import ERROR, Finding, merge, to_json
 from .mermaid import MermaidParser, Unavailable, parse_once
 from .rules import BY_CODE, FAMILIES, build as build_rules, diagrams as diagram_rules
@@ -48,6 +49,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--timings", action="store_true", help="print the time of each phase to stderr")
     parser.add_argument("--list-rules", action="store_true", help="print every rule code, name and fix, then exit")
+    parser.add_argument(
+        "--write-rules", action="store_true", help="rewrite the rule list in CONTRIBUTING.md from the rule declarations, then exit"
+    )
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -210,6 +214,10 @@ def _main(argv: list[str] | None) -> int:
     args = parse_args(argv)
     if args.list_rules:
         print(list_rules())
+        return 0
+    if args.write_rules:
+        path = ROOT / "CONTRIBUTING.md"
+        print(f"{path.name}: {'rule list rewritten' if rulesdoc.write(path) else 'rule list already up to date'}")
         return 0
     if args.site_dir is not None and not args.site_dir.is_dir():
         print(f"check_site: error: --site-dir {args.site_dir} is not a folder (build one with 'mkdocs build -d DIR')", file=sys.stderr)

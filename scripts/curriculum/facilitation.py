@@ -28,15 +28,12 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import markdown as markdown_lib
 from markdown.extensions.toc import slugify, unique
 
 from . import model, scanner
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .shortcodes import Context
+from .markers import Context, UnknownMarker
 
 #: Where the Pages deploy puts the offline zip, relative to the site root.
 OFFLINE_ZIP = "onboarding-offline.zip"
@@ -172,8 +169,6 @@ def _days_for(ctx: Context) -> list[str]:
     if ctx.args:
         wanted = ctx.args.strip()
         if wanted not in ctx.catalog.days:
-            from .shortcodes import UnknownMarker
-
             raise UnknownMarker(f"marker names day '{wanted}', which is not a day page (known: {', '.join(sorted(ctx.catalog.days))})")
         return [wanted]
     if ctx.page_rel in ctx.catalog.days:
@@ -238,20 +233,18 @@ def render_facilitator_notes(ctx: Context) -> str:
 
 def render_whole_day(ctx: Context) -> str:
     """Markdown: the overview and every session of the day, headings one level down."""
-    from . import shortcodes  # the renderers registry imports this module
-
     skip = {"progress", "whole-day", "facilitator-notes", "offline-link"}
     parts: list[str] = []
     for day_rel in _days_for(ctx):
         day_page = ctx.catalog.pages[day_rel]
         overview = drop_sections_with("\n".join(day_page.body_lines), skip)
-        overview = shortcodes.expand(overview, lambda args: ctx.derive(day_rel, args), skip=skip)
+        overview = ctx.derive(day_rel, "").expand(overview, skip)
         overview = rebase_links(overview, day_rel, ctx.page_rel)
         parts.append("## Overview\n\n" + demote_headings(overview))
         for rel, meta in ctx.catalog.sessions_of(day_rel):
             page = ctx.catalog.pages[rel]
             body = "\n".join(page.body_lines)
-            body = shortcodes.expand(body, lambda args, rel=rel: ctx.derive(rel, args), skip=skip)
+            body = ctx.derive(rel, "").expand(body, skip)
             slug = posixpath.splitext(posixpath.basename(rel))[0]
             body = rebase_links(demote_headings(prefix_explicit_ids(body, slug)), rel, ctx.page_rel)
             header = ctx.session_header(rel) if ctx.session_header else ""

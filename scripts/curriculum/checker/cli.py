@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import subprocess
 import sys
 import tempfile
 import threading
@@ -18,7 +17,9 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .building import BuildLog, build_in_process
+from curriculum import building
+from curriculum.building import BuildLog
+
 from . import rulesdoc
 from .findings import ERROR, Finding, merge, to_json
 from .mermaid import MermaidParser, Unavailable, parse_once
@@ -63,12 +64,7 @@ def default_config() -> Path:
 
 def run_build(site: Site, site_dir: Path, in_process: bool = True) -> BuildLog:
     """``mkdocs build --strict`` into ``site_dir``: in this process, or as a subprocess."""
-    if in_process:
-        return build_in_process(site.config_file, site_dir)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site.config_file), "-d", str(site_dir)]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=site.root, check=False)
-    return BuildLog(result.returncode, result.stdout + result.stderr)
+    return building.build(site.config_file, site_dir, in_process=in_process, bytecode=False)
 
 
 class Timer:

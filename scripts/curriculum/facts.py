@@ -29,7 +29,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import FENCE, Problem
+from .rules import WARNING, Problem, Rule
+from .scanner import FENCE
 
 #: The fact file, relative to the docs folder (excluded from the published site).
 FACTS_FILE = Path("data") / "running-example.yml"
@@ -47,6 +48,38 @@ DIAGRAM_MAX_CHARS = 40
 #: Characters Mermaid reads as syntax: anywhere in a diagram, and outside a quoted label.
 DIAGRAM_SYNTAX_ANYWHERE = '";#'
 DIAGRAM_SYNTAX_UNQUOTED = "()[]{}<>|"
+
+
+FILE_BAD = Rule(
+    "K101",
+    "fact-file",
+    "the fact file (docs/data/running-example.yml) is not valid YAML or a fact is malformed (fails the build)",
+    "fix the file at the line named: 'group:' then 'name: value', or 'name:' with 'value:' and 'about:'",
+    "every page takes its figures from this file, so a file that cannot be read leaves no page right",
+)
+UNKNOWN = Rule(
+    "K102",
+    "fact-unknown",
+    "a page inserts a fact the fact file does not have (fails the build)",
+    "fix the key in '<!-- cur:fact group.name -->', or add the fact to docs/data/running-example.yml",
+    "an unknown key would print nothing where a figure belongs",
+)
+UNUSED = Rule(
+    "K103",
+    "fact-unused",
+    "a fact of the fact file is used on no page",
+    "insert it where a page states it, or delete it from the file",
+    "a fact nobody inserts is usually typed by hand somewhere, where it will drift",
+    WARNING,
+)
+DIAGRAM = Rule(
+    "K104",
+    "fact-diagram-label",
+    "a fact inserted in a Mermaid diagram has a value the diagram cannot carry: too long, or Mermaid syntax (fails the build)",
+    "leave the figure out of the label and say it in the text, or quote the label",
+    "the value would break the diagram or overflow its box",
+)
+RULES = (FILE_BAD, UNKNOWN, UNUSED, DIAGRAM)
 
 
 @dataclass(frozen=True)
@@ -100,15 +133,14 @@ def load_facts(path: Path) -> FactFile:
         text = path.read_text(encoding="utf-8")
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except UnicodeDecodeError as error:
-        result.problems.append(Problem(1, "K101", f"the fact file is not UTF-8 ({error.reason})", "re-save it as UTF-8"))
+        result.problems.append(FILE_BAD.problem(1, f"the fact file is not UTF-8 ({error.reason})", "re-save it as UTF-8"))
         return result
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         result.problems.append(
-            Problem(
+            FILE_BAD.problem(
                 (mark.line + 1) if mark else 1,
-                "K101",
                 f"the fact file is not valid YAML: {reason}",
                 "check indentation, and quote values that contain ': ', '#' or start with a special character",
             )
@@ -117,7 +149,7 @@ def load_facts(path: Path) -> FactFile:
     if node is None:
         return result
     if not isinstance(node, yaml.MappingNode):
-        result.problems.append(Problem(node.start_mark.line + 1, "K101", "the fact file must be a mapping of groups", _SHAPE_HINT))
+        result.problems.append(FILE_BAD.problem(node.start_mark.line + 1, "the fact file must be a mapping of groups", _SHAPE_HINT))
         return result
     for key_node, value_node in node.value:
         _read_group(str(key_node.value), key_node, value_node, result)
@@ -130,10 +162,10 @@ _SHAPE_HINT = "write 'group:' then 'name: value' lines, or 'name:' with 'value:'
 def _read_group(key: str, key_node: yaml.Node, node: yaml.Node, result: FactFile) -> None:
     line = key_node.start_mark.line + 1
     if not SEGMENT.match(key):
-        result.problems.append(Problem(line, "K101", f"group name '{key}' is not lowercase letters, digits and '-'", _SHAPE_HINT))
+        result.problems.append(FILE_BAD.problem(line, f"group name '{key}' is not lowercase letters, digits and '-'", _SHAPE_HINT))
         return
     if not isinstance(node, yaml.MappingNode):
-        result.problems.append(Problem(line, "K101", f"'{key}' must be a group of facts, not a single value", _SHAPE_HINT))
+        result.problems.append(FILE_BAD.problem(line, f"'{key}' must be a group of facts, not a single value", _SHAPE_HINT))
         return
     result.groups[key] = key.replace("-", " ").capitalize()
     for name_node, value_node in node.value:
@@ -152,7 +184,7 @@ def _read_fact(key: str, key_node: yaml.Node, node: yaml.Node, result: FactFile)
     """
     line = key_node.start_mark.line + 1
     if not SEGMENT.match(key.rsplit(".", 1)[1]):
-        result.problems.append(Problem(line, "K101", f"fact name '{key}' is not lowercase letters, digits and '-'", _SHAPE_HINT))
+        result.problems.append(FILE_BAD.problem(line, f"fact name '{key}' is not lowercase letters, digits and '-'", _SHAPE_HINT))
         return
     about = ""
     value_node = node
@@ -161,24 +193,24 @@ def _read_fact(key: str, key_node: yaml.Node, node: yaml.Node, result: FactFile)
         extra = sorted(set(parts) - {"value", "about"})
         if "value" not in parts or extra:
             wrong = f"unknown key '{extra[0]}'" if extra else "no 'value:'"
-            result.problems.append(Problem(line, "K101", f"fact '{key}' has {wrong}", _SHAPE_HINT))
+            result.problems.append(FILE_BAD.problem(line, f"fact '{key}' has {wrong}", _SHAPE_HINT))
             return
         value_node = parts["value"]
         about_node = parts.get("about")
         if about_node is not None:
             if not isinstance(about_node, yaml.ScalarNode):
-                result.problems.append(Problem(line, "K101", f"fact '{key}': 'about' must be text", "write one sentence"))
+                result.problems.append(FILE_BAD.problem(line, f"fact '{key}': 'about' must be text", "write one sentence"))
                 return
             about = str(about_node.value).strip()
     if not isinstance(value_node, yaml.ScalarNode):
-        result.problems.append(Problem(line, "K101", f"fact '{key}' must be one value, not a list or group", "write the value as text"))
+        result.problems.append(FILE_BAD.problem(line, f"fact '{key}' must be one value, not a list or group", "write the value as text"))
         return
     value = " ".join(str(value_node.value).split())
     if not value:
-        result.problems.append(Problem(line, "K101", f"fact '{key}' has no value", "write the value after the colon"))
+        result.problems.append(FILE_BAD.problem(line, f"fact '{key}' has no value", "write the value after the colon"))
         return
     if key in result.facts:
-        result.problems.append(Problem(line, "K101", f"fact '{key}' is defined twice", "keep one definition"))
+        result.problems.append(FILE_BAD.problem(line, f"fact '{key}' is defined twice", "keep one definition"))
         return
     result.facts[key] = Fact(key, value, about, line)
 
@@ -294,14 +326,13 @@ def use_problems(uses: list[Use], fact_file: FactFile, fact_file_display: str) -
                 message = f"unknown fact '{use.key}'"
                 close = fact_file.suggest(use.key)
                 hint = f"did you mean '{close}'? Or add it to {fact_file_display}" if close else f"add it to {fact_file_display}"
-            problems.append((use, Problem(use.line, "K102", message, hint)))
+            problems.append((use, UNKNOWN.problem(use.line, message, hint)))
             continue
         if use.place.startswith("diagram"):
             reason = diagram_problem(fact.value, use.place)
             if reason:
-                problem = Problem(
+                problem = DIAGRAM.problem(
                     use.line,
-                    "K104",
                     f"fact '{use.key}' ('{fact.value}') cannot go in this diagram: {reason}",
                     "leave the figure out of the label and say it in the text, or quote the label",
                 )
@@ -311,8 +342,4 @@ def use_problems(uses: list[Use], fact_file: FactFile, fact_file_display: str) -
 
 def unused_problems(fact_file: FactFile, used: set[str]) -> list[Problem]:
     """A warning (K103) for each fact no page uses, at its line in the fact file."""
-    return [
-        Problem(fact.line, "K103", f"fact '{key}' is used on no page", "insert it where the page states it, or delete it", "warning")
-        for key, fact in fact_file.facts.items()
-        if key not in used
-    ]
+    return [UNUSED.problem(fact.line, f"fact '{key}' is used on no page") for key, fact in fact_file.facts.items() if key not in used]

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import facts, runsheet
+from . import facts, runsheet, scanner
 from .catalog import Catalog
-from .model import HEADING, Problem
+from .rules import Problem
 from .source import PageSource, read_page
 
 #: Folders under docs/ that hold no pages an author writes.
@@ -103,7 +103,7 @@ def build_errors(teaching: Teaching, display: Callable[[str], str]) -> list[str]
     return [
         f"{display(rel)}:{problem.line}: {problem.code} {problem.message} ({problem.hint})"
         for rel, problem in teaching.errors()
-        if problem.code != "R101"
+        if problem.rule is not runsheet.MISSING
     ]
 
 
@@ -156,11 +156,10 @@ def with_timing_note(markdown: str, rel: str, teaching: Teaching, catalog: Catal
         sheet=sheet, rows=timing_rows(sheet, session_start(catalog, rel))
     )
     lines = markdown.split("\n")
-    for index, line in enumerate(lines):
-        heading = HEADING.match(line)
-        if heading and len(heading.group("hashes")) == 2:
-            return "\n".join(lines[:index] + [note.strip(), ""] + lines[index:])
-    return markdown + "\n\n" + note.strip() + "\n"
+    first_h2 = next((h.line for h in scanner.scan(lines).headings if h.level == 2), None)
+    if first_h2 is None:
+        return markdown + "\n\n" + note.strip() + "\n"
+    return "\n".join(lines[: first_h2 - 1] + [note.strip(), ""] + lines[first_h2 - 1 :])
 
 
 def run_sheet_element(rel: str, teaching: Teaching, catalog: Catalog, env: Any) -> str:

@@ -12,9 +12,8 @@ import posixpath
 import re
 from typing import TYPE_CHECKING, Any
 
-from . import facts, facts_build, glossary
-from .facilitation import _walk, heading_anchor, heading_text
-from .model import HEADING
+from . import facts, facts_build, glossary, scanner
+from .facilitation import heading_anchor, heading_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from .shortcodes import Context
@@ -25,18 +24,17 @@ GLOSSARY_PAGE = "glossary.md"
 
 def _sections(lines: list[str], first_line: int, fact_values: dict[str, facts.Fact]) -> dict[int, tuple[str, str]]:
     """File line -> (heading text, anchor) of the nearest H2 or H3 above it."""
-    current: dict[int, tuple[str, str]] = {}
+    found = scanner.scan(facts.substitute(lines, fact_values), first_line)
     used: set[str] = set()
+    placed = [(h.line, h.level, heading_text(h.text), heading_anchor(h.text, used)) for h in found.headings]
+    current: dict[int, tuple[str, str]] = {}
     heading: tuple[str, str] | None = None
-    for index, raw, in_fence in _walk(facts.substitute(lines, fact_values)):
-        match = None if in_fence else HEADING.match(raw)
-        if match:
-            text = match.group("text") or ""
-            anchor = heading_anchor(text, used)
-            if len(match.group("hashes")) in (2, 3):
-                heading = (heading_text(text), anchor)
+    for number in range(first_line, first_line + len(lines)):
+        for line, level, text, anchor in placed:
+            if line == number and level in (2, 3):
+                heading = (text, anchor)
         if heading:
-            current[first_line + index] = heading
+            current[number] = heading
     return current
 
 

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import facts, facts_build, model
-from .facilitation import _days_for, _walk, heading_anchor, rebase_links
+from . import facts, facts_build, model, scanner
+from .facilitation import _days_for, heading_anchor, rebase_links
 
 if TYPE_CHECKING:  # pragma: no cover
     from .shortcodes import Context
@@ -43,36 +43,20 @@ class Block:
 
 
 def blocks(lines: list[str], first_line: int = 1) -> list[Block]:
-    """Every top-level ``/// name`` block of a page body, in order."""
-    found: list[Block] = []
+    """Every top-level ``/// name`` block of a page body, in order, with its body."""
+    found = scanner.scan(lines, first_line)
     used: set[str] = set()
-    anchor: str | None = None
-    walker = _walk(lines)
-    for index, raw, in_fence in walker:
-        if in_fence:
-            continue
-        heading = model.HEADING.match(raw)
-        if heading:
-            text_anchor = heading_anchor(heading.group("text") or "", used)
-            if len(heading.group("hashes")) == 2:
-                anchor = text_anchor
-            continue
-        opening = model.BLOCK_OPEN.match(raw)
-        if not opening or model.BLOCK_CLOSE.match(raw):
-            continue
-        close = re.compile(r"^" + opening.group("slashes") + r"\s*$")
-        look, options = index + 1, {}
-        while look < len(lines) and (option := model.OPTION.match(lines[look])):
-            options[option.group("key")] = option.group("value").strip().strip("\"'")
-            look += 1
-        end = look
-        while end < len(lines) and not close.match(lines[end]):
-            end += 1
-        body = "\n".join(lines[look:end]).strip("\n")
-        found.append(Block(opening.group("name"), (opening.group("title") or "").strip(), options, body, first_line + index, anchor))
-        for _ in range(end - index):  # the block's lines are not headings of the page
-            next(walker, None)
-    return found
+    h2 = [(h.line, heading_anchor(h.text, used), h.level) for h in found.headings]
+    out: list[Block] = []
+    for block in found.blocks:
+        if any(other is not block and other.contains(block.line) for other in found.blocks):
+            continue  # a block inside another belongs to that one's body
+        above = [anchor for line, anchor, level in h2 if level == 2 and line < block.line]
+        start = block.line - first_line + 1 + len(block.option_lines)
+        stop = (block.end - first_line) if block.end is not None else len(lines)
+        body = "\n".join(lines[start:stop]).strip("\n")
+        out.append(Block(block.name, block.title, dict(block.options), body, block.line, above[-1] if above else None))
+    return out
 
 
 OPTION_ITEM = re.compile(r"^(?P<bullet>[-*+])\s+\[(?P<mark>[ xX])\]\s*", re.MULTILINE)

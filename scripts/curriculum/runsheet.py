@@ -28,12 +28,43 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from . import model
-from .facilitation import _walk, heading_anchor, heading_text
-from .model import Problem
+from . import model, scanner
+from .facilitation import heading_anchor, heading_text
+from .rules import Problem, Rule
 
 KEY = "run_sheet"
 KINDS = ("section", "activity")
+
+MISSING = Rule(
+    "R101",
+    "run-sheet-missing",
+    "a session has no run sheet",
+    "add 'run_sheet:' to its front matter: the minutes of each part, in page order",
+    "the timing note, the guide's timings and the presentation timer come from it",
+)
+SHAPE = Rule(
+    "R102",
+    "run-sheet-shape",
+    "a run-sheet entry is not '- section: <H2 text>' or '- activity: <title>' with whole 'minutes:' (fails the build)",
+    "write '- section: <H2 text>' with 'minutes: 10', or '- activity: <its title>'",
+    "a plan the build cannot read cannot be checked or shown",
+)
+PART = Rule(
+    "R103",
+    "run-sheet-part",
+    "a run-sheet entry names a part the page does not have, lists it twice or out of order, "
+    "or an activity or the knowledge check is missing (fails the build)",
+    "list the page's parts in page order; every activity and the knowledge check are listed",
+    "a plan that does not match the page misleads the facilitator keeping time by it",
+)
+TOTAL = Rule(
+    "R104",
+    "run-sheet-total",
+    "a session's run sheet does not add up to its duration (fails the build)",
+    "change a part's minutes, or 'duration' (the agenda follows it)",
+    "the agenda's clock times follow the duration, and the room follows the run sheet",
+)
+RULES = (MISSING, SHAPE, PART, TOTAL)
 
 
 @dataclass(frozen=True)
@@ -81,33 +112,25 @@ class _Landmark:
 
 def landmarks(lines: list[str], first_line: int = 1) -> list[_Landmark]:
     """H2 sections and activities of a session body, in order, with their anchors."""
-    found: list[_Landmark] = []
+    found = scanner.scan(lines, first_line)
     used: set[str] = set()
-    h2_anchor: str | None = None
-    for index, raw, in_fence in _walk(lines):
-        if in_fence:
-            continue
-        heading = model.HEADING.match(raw)
-        if heading:
-            text = heading.group("text") or ""
-            anchor = heading_anchor(text, used)
-            if len(heading.group("hashes")) == 2:
-                h2_anchor = anchor
-                title = heading_text(text)
-                kind = "check" if title == model.KNOWLEDGE_CHECK_HEADING else "section"
-                found.append(_Landmark(kind, title, anchor, first_line + index))
-            continue
-        block = model.BLOCK_OPEN.match(raw)
-        if block and block.group("name") == model.ACTIVITY_BLOCK:
-            minutes = None
-            for option in lines[index + 1 : index + 6]:
-                match = model.OPTION.match(option)
-                if not match:
-                    break
-                if match.group("key") == "minutes" and match.group("value").strip().isdigit():
-                    minutes = int(match.group("value").strip())
-            found.append(_Landmark("activity", (block.group("title") or "").strip(), h2_anchor, first_line + index, minutes))
-    return found
+    anchors = {heading.line: heading_anchor(heading.text, used) for heading in found.headings}
+    marks: list[_Landmark] = []
+    for heading in found.headings:
+        if heading.level == 2:
+            title = heading_text(heading.text)
+            kind = "check" if title == model.KNOWLEDGE_CHECK_HEADING else "section"
+            marks.append(_Landmark(kind, title, anchors[heading.line], heading.line))
+    for block in found.blocks:
+        if block.name == model.ACTIVITY_BLOCK:
+            above = [line for line in anchors if line < block.line and any(h.line == line and h.level == 2 for h in found.headings)]
+            minutes = block.options.get("minutes", "")
+            marks.append(
+                _Landmark(
+                    "activity", block.title, anchors[above[-1]] if above else None, block.line, int(minutes) if minutes.isdigit() else None
+                )
+            )
+    return sorted(marks, key=lambda mark: mark.line)
 
 
 def parse_run_sheet(
@@ -117,11 +140,9 @@ def parse_run_sheet(
     line = key_lines.get(KEY, 1)
     raw = meta.get(KEY)
     if KEY not in meta:
-        return None, [
-            Problem(1, "R101", "the session has no run sheet", "add 'run_sheet:' to the front matter: the minutes of each part, in order")
-        ]
+        return None, [MISSING.problem(1, "the session has no run sheet")]
     if not isinstance(raw, list) or not raw:
-        return None, [Problem(line, "R102", "'run_sheet' must be a list of parts", "write '- section: <H2 text>' with 'minutes: 10'")]
+        return None, [SHAPE.problem(line, "'run_sheet' must be a list of parts")]
     marks = landmarks(body_lines, body_first_line)
     parts: list[tuple[_Landmark, int, int]] = []  # (landmark, minutes, entry line)
     problems: list[Problem] = []
@@ -134,13 +155,13 @@ def parse_run_sheet(
         if mark.kind in ("activity", "check") and not mark.listed:
             what = f"activity '{mark.title}'" if mark.kind == "activity" else f"'{mark.title}'"
             problems.append(
-                Problem(line, "R103", f"the run sheet does not list {what}", f"add '- {_entry_key(mark)}: {mark.title}' in page order")
+                PART.problem(line, f"the run sheet does not list {what}", f"add '- {_entry_key(mark)}: {mark.title}' in page order")
             )
     for (before, _, _), (after, _, after_line) in pairwise(parts):
         if after.line < before.line:
             problems.append(
-                Problem(
-                    after_line, "R103", f"'{after.title}' is listed after '{before.title}' but comes before it", "list parts in page order"
+                PART.problem(
+                    after_line, f"'{after.title}' is listed after '{before.title}' but comes before it", "list parts in page order"
                 )
             )
     duration = meta.get("duration")
@@ -148,11 +169,9 @@ def parse_run_sheet(
     if not problems and isinstance(duration, int) and not isinstance(duration, bool) and total != duration:
         gap = duration - total
         problems.append(
-            Problem(
+            TOTAL.problem(
                 line,
-                "R104",
                 f"the run sheet adds up to {total} minutes but 'duration' is {duration} ({abs(gap)} {'short' if gap > 0 else 'over'})",
-                "change a part's minutes, or 'duration' (the agenda follows it)",
             )
         )
     if problems or not isinstance(duration, int):
@@ -167,15 +186,14 @@ def _entry_key(mark: _Landmark) -> str:
 def _entry(entry: Any, index: int, line: int, marks: list[_Landmark], problems: list[Problem]) -> tuple[_Landmark, int] | None:
     where = f"run_sheet[{index}]"
     if not isinstance(entry, dict):
-        problems.append(Problem(line, "R102", f"'{where}' must be a mapping", "write '- section: <H2 text>' and 'minutes: 10'"))
+        problems.append(SHAPE.problem(line, f"'{where}' must be a mapping"))
         return None
     kinds = [k for k in KINDS if k in entry]
     extra = sorted(set(entry) - set(KINDS) - {"minutes"})
     if len(kinds) != 1 or extra:
         problems.append(
-            Problem(
+            SHAPE.problem(
                 line,
-                "R102",
                 f"'{where}' must have one of 'section' or 'activity', and 'minutes'" + (f" (unknown key '{extra[0]}')" if extra else ""),
                 "write '- section: <H2 text>' with 'minutes: 10', or '- activity: <its title>'",
             )
@@ -187,11 +205,11 @@ def _entry(entry: Any, index: int, line: int, marks: list[_Landmark], problems: 
     candidates = [m for m in marks if m.kind in wanted and (m.title == name or (kind == "section" and f"#{m.anchor}" == name))]
     if not candidates:
         known = ", ".join(f"'{m.title}'" for m in marks if m.kind in wanted) or "none"
-        problems.append(Problem(line, "R103", f"'{where}' names {kind} '{name}', which the page does not have", f"the page has: {known}"))
+        problems.append(PART.problem(line, f"'{where}' names {kind} '{name}', which the page does not have", f"the page has: {known}"))
         return None
     mark = next((m for m in candidates if not m.listed), None)
     if mark is None:
-        problems.append(Problem(line, "R103", f"{kind} '{name}' is listed twice", "list each part once"))
+        problems.append(PART.problem(line, f"{kind} '{name}' is listed twice", "list each part once"))
         return None
     mark.listed = True
     minutes = entry.get("minutes")
@@ -200,16 +218,15 @@ def _entry(entry: Any, index: int, line: int, marks: list[_Landmark], problems: 
             minutes = mark.minutes
         elif mark.minutes is not None and minutes != mark.minutes:
             problems.append(
-                Problem(
+                PART.problem(
                     line,
-                    "R103",
                     f"activity '{name}' is {minutes} minutes here but its block says 'minutes: {mark.minutes}'",
                     "delete 'minutes:' here: an activity's minutes come from its block",
                 )
             )
             return None
     if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
-        problems.append(Problem(line, "R102", f"'{where}.minutes' must be a positive whole number, not {minutes!r}", "write 'minutes: 10'"))
+        problems.append(SHAPE.problem(line, f"'{where}.minutes' must be a positive whole number, not {minutes!r}", "write 'minutes: 10'"))
         return None
     return mark, minutes
 

@@ -29,8 +29,8 @@ from pathlib import Path
 
 import yaml
 
+from . import scanner
 from .rules import WARNING, Problem, Rule
-from .scanner import FENCE
 
 #: The fact file, relative to the docs folder (excluded from the published site).
 FACTS_FILE = Path("data") / "running-example.yml"
@@ -224,26 +224,14 @@ def _regions(lines: list[str]) -> Iterator[tuple[int, str, str | None]]:
     """(index, line, where) for each line: where is None (code and fence lines,
     left alone), "prose", "code" (a fence with the class ``.cur-facts``, whose
     example takes the facts) or "mermaid" (a diagram's source)."""
-    fence: str | None = None
-    inside: str | None = None
+    found = scanner.scan(lines)
+    inside: dict[int, str] = {}  # index of a fenced content line -> what its fence holds
+    for fence in found.fences:
+        where = "mermaid" if fence.language == "mermaid" else "code" if FACTS_CLASS.search(fence.info) else None
+        if where:
+            inside.update({fence.line + offset: where for offset in range(len(fence.content))})
     for index, raw in enumerate(lines):
-        match = FENCE.match(raw)
-        if fence is None and match:
-            fence = match.group("fence")
-            info = match.group("info").strip().lstrip("{").strip().lstrip(".")
-            language = info.split()[0].lower() if info else ""
-            inside = "mermaid" if language == "mermaid" else "code" if FACTS_CLASS.search(match.group("info")) else None
-            yield index, raw, None
-            continue
-        if fence is not None:
-            stripped = raw.strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                fence = None
-                yield index, raw, None
-                continue
-            yield index, raw, inside
-            continue
-        yield index, raw, "prose"
+        yield index, raw, inside.get(index) if found.in_fence[index] else "prose"
 
 
 def _masked(line: str) -> str:

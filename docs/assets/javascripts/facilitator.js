@@ -45,7 +45,7 @@
     var toolbar = document.querySelector("[data-cur-toolbar]");
     var header = document.querySelector(".md-header__inner");
     if (!toolbar || !header) return;
-    /* Before the search box (or, without search, the repository link), as Material orders its own buttons. */
+    /* Into the header row, before the search button (or, without search, the repository link). */
     var before = header.querySelector("label[for='__search']") || header.querySelector(".md-header__source");
     header.insertBefore(toolbar, before);
     toolbar.hidden = false;

@@ -25,6 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from curriculum import facts_build
 from curriculum.markers import Context, UnknownMarker
 from curriculum.shortcodes import RENDERERS
 from curriculum.browser import Unavailable
@@ -44,6 +45,8 @@ class SiteState:
     files: Files
     #: The theme's Jinja environment, for the partials (pages render before on_env).
     env: Environment
+    #: The running example's facts and the sessions' run sheets.
+    teaching: facts_build.Teaching
 
 
 @dataclass
@@ -83,7 +86,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         rel, problem = errors[0]
         more = f" (and {len(errors) - 1} more: run 'python scripts/check_site.py')" if len(errors) > 1 else ""
         raise PluginError(problem.text(_display(config, rel)) + more)
-    _state.site = SiteState(catalog, files, config.theme.get_env())
+    teaching = facts_build.read(docs_dir, catalog)
+    if failures := facts_build.build_errors(teaching, lambda rel: _display(config, rel)):
+        more = f" (and {len(failures) - 1} more: run 'python scripts/check_site.py')" if len(failures) > 1 else ""
+        raise PluginError(failures[0] + more)
+    facts_build.register(config, teaching)
+    _state.site = SiteState(catalog, files, config.theme.get_env(), teaching)
     return files
 
 
@@ -91,6 +99,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     site = _state.current()
     rel = page.file.src_uri
     if rel in site.catalog.sessions:
+        markdown = facts_build.with_timing_note(markdown, rel, site.teaching, site.catalog, site.env)
         markdown = _session_header(rel, page, site) + "\n\n" + markdown
         # The "Mark session complete" control (progress.js makes it work).
         markdown += "\n\n" + site.env.get_template("partials/curriculum/progress-control.html").render(page_rel=rel).strip() + "\n"
@@ -124,7 +133,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f"{_display(config, where)}:{line}: M101 Mermaid cannot parse this diagram: {' '.join(message.split())} "
             "(fix the diagram; 'python scripts/check_site.py' lists every problem)"
         )
-    return html
+    site = _state.current()
+    return html + facts_build.run_sheet_element(rel, site.teaching, site.catalog, site.env)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

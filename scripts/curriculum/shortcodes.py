@@ -16,7 +16,7 @@ from typing import Callable
 
 from jinja2 import Environment
 
-from . import facilitation, glossary
+from . import endofday, facilitation, glossary, labpage
 from .catalog import Catalog
 
 MARKER = re.compile(r"^<!--\s*cur:(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
@@ -68,6 +68,9 @@ RENDERERS: dict[str, Callable[[Context], str]] = {
     "facilitator-notes": facilitation.render_facilitator_notes,
     "whole-day": facilitation.render_whole_day,
     "offline-link": facilitation.render_offline_link,
+    "end-of-day-check": endofday.render_end_of_day_check,
+    "lab-task": labpage.render_task,
+    "lab-solution": labpage.render_solution,
 }
 
 

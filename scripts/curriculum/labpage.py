@@ -28,7 +28,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from .catalog import Catalog
     from .shortcodes import Context
 
-TASKS = ("orders", "supplier", "customers", "erasure")
+#: Each task and what it asks, for the form's accessible name.
+TASKS = {
+    "orders": "the orders rebuilt from their events",
+    "supplier": "the supplier file against its contract",
+    "customers": "the customer columns classified",
+    "erasure": "where the erasure must reach",
+}
 LAB_MARKER = re.compile(r"^<!--\s*cur:lab-(?:task|solution)\b")
 STATUS_LABELS = {
     "placed": "Placed",
@@ -132,7 +138,7 @@ def render_task(ctx: Context) -> str:
     key, options = load(ctx.docs_dir, ctx.page_rel)
     fields = fields_for(task, key, options)
     answers = {f.name: key[f.name] for f in fields}
-    return ctx.render("lab-task.html", task=task, fields=fields, answers=json.dumps(answers).replace("</", "<\\/"))
+    return ctx.render("lab-task.html", task=task, title=TASKS[task], fields=fields, answers=json.dumps(answers).replace("</", "<\\/"))
 
 
 def render_solution(ctx: Context) -> str:

@@ -353,3 +353,16 @@ def test_the_checker_reports_every_bad_quiz(tmp_path: Path) -> None:
     option_line = lines.index("- [x] The source.") + 1
     assert ("Q104", "docs/day-3/beta.md", option_line) in codes
     assert ("Q106", "docs/day-3/beta.md", quiz_line) in codes
+
+
+def test_every_objective_of_every_real_session_has_a_multiple_choice_question() -> None:
+    from featurepages import catalog
+
+    for rel, meta in catalog().sessions.items():
+        page = catalog().pages[rel]
+        scanned = quiz.scan(page.body_lines, page.body_first_line)
+        assert not quiz.problems(scanned, meta.objective_ids), rel
+        assert quiz.objectives_without_quiz(scanned, meta.objective_ids) == [], rel
+        for item in scanned.quizzes:
+            for choice in item.choices:
+                assert choice.correct or len(choice.explanation.split()) >= 5, f"{rel}:{choice.line}: say what is wrong with it"

@@ -17,10 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from sitebuild import ROOT, build, copy_fixture
-
 from curriculum import lab
+from sitebuild import ROOT, build, copy_fixture
 
 DATA = ROOT / "docs" / "day-2" / "lab"
 LAB = "/day-2/lab/"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from typing import Any
+from typing import Any, ClassVar
 
 from markdown import Markdown
 from pymdownx.blocks import BlocksExtension
@@ -42,7 +42,7 @@ class QuizBlock(Block):
 
     NAME = quiz.QUIZ_BLOCK
     ARGUMENT = True
-    OPTIONS = {
+    OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {
         "objective": ("", type_string),
         "section": ("", type_string),
         "multiple": (False, type_boolean),

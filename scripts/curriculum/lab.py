@@ -26,6 +26,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from .rules import Rule
+
 ORDERS = "orders-cdc.jsonl"
 SUPPLIER = "supplier-prices.csv"
 CONTRACT = "supplier-contract.json"
@@ -64,12 +66,40 @@ CLASS_LABELS = {
 STATUSES = ("placed", "picked", "out_for_delivery", "delivered", "cancelled")
 
 
+MISSING = Rule(
+    "Q201",
+    "lab-file-missing",
+    "a lab data file is missing",
+    "restore the file beside the lab page (CONTRIBUTING.md, 'The lab')",
+    "the lab's tasks and its answer key are computed from every file",
+)
+UNREADABLE = Rule(
+    "Q202",
+    "lab-file-unreadable",
+    "a lab data file or the answer key does not parse",
+    "fix the file at the line named",
+    "a file the reference solution cannot read is a file learners cannot use either",
+)
+MISMATCH = Rule(
+    "Q203",
+    "lab-answer-mismatch",
+    "the reference solution disagrees with the stated answers (answer-key.json) or the data",
+    "fix the data or the stated answer; after a deliberate change run 'python -m curriculum.lab DIR --write'",
+    "the data, the answer key and the page must never disagree",
+)
+RULES = (MISSING, UNREADABLE, MISMATCH)
+
+
 class LabError(Exception):
     """A data file that is missing or cannot be read: one line, with file and line."""
 
-    def __init__(self, path: Path, line: int, code: str, message: str, hint: str) -> None:
-        super().__init__(f"{path.as_posix()}:{line}: {code} {message} ({hint})")
-        self.path, self.line, self.code, self.message, self.hint = path, line, code, message, hint
+    def __init__(self, path: Path, line: int, rule: Rule, message: str, hint: str) -> None:
+        super().__init__(f"{path.as_posix()}:{line}: {rule.code} {message} ({hint})")
+        self.path, self.line, self.rule, self.message, self.hint = path, line, rule, message, hint
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
 
     @property
     def located(self) -> str:
@@ -94,11 +124,11 @@ class Event:
 def _text(folder: Path, name: str) -> str:
     path = folder / name
     if not path.is_file():
-        raise LabError(path, 1, "Q201", "lab data file is missing", f"restore {name} (see CONTRIBUTING.md, 'The lab')")
+        raise LabError(path, 1, MISSING, "lab data file is missing", f"restore {name} (see CONTRIBUTING.md, 'The lab')")
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise LabError(path, 1, "Q202", "lab data file is not UTF-8", "re-save it as UTF-8") from None
+        raise LabError(path, 1, UNREADABLE, "lab data file is not UTF-8", "re-save it as UTF-8") from None
 
 
 def read_events(folder: Path) -> list[Event]:
@@ -114,7 +144,7 @@ def read_events(folder: Path) -> list[Event]:
             raise LabError(
                 path,
                 number,
-                "Q202",
+                UNREADABLE,
                 f"line is not a change event ({error})",
                 "one JSON object per line with event_id, seq, order_id, after",
             ) from None
@@ -125,14 +155,16 @@ def read_csv(folder: Path, name: str) -> tuple[list[str], list[tuple[int, dict[s
     path = folder / name
     rows = list(csv.reader(io.StringIO(_text(folder, name))))
     if not rows:
-        raise LabError(path, 1, "Q202", "CSV file is empty", "the first line is the header")
+        raise LabError(path, 1, UNREADABLE, "CSV file is empty", "the first line is the header")
     header = rows[0]
     records = []
     for number, row in enumerate(rows[1:], start=2):
         if not row:
             continue
         if len(row) != len(header):
-            raise LabError(path, number, "Q202", f"row has {len(row)} fields, the header {len(header)}", "fix the row's commas or quoting")
+            raise LabError(
+                path, number, UNREADABLE, f"row has {len(row)} fields, the header {len(header)}", "fix the row's commas or quoting"
+            )
         records.append((number, dict(zip(header, row))))
     return header, records
 
@@ -144,10 +176,14 @@ def read_contract(folder: Path) -> dict[str, Any]:
         [column["name"] for column in contract["columns"]]
         contract["on_schema_mismatch"], contract["on_invalid_row"]
     except json.JSONDecodeError as error:
-        raise LabError(path, error.lineno, "Q202", f"contract is not valid JSON ({error.msg})", "fix the JSON at this line") from None
+        raise LabError(path, error.lineno, UNREADABLE, f"contract is not valid JSON ({error.msg})", "fix the JSON at this line") from None
     except (KeyError, TypeError) as error:
         raise LabError(
-            path, 1, "Q202", f"contract lacks {error}", "it needs 'columns' (each with a name), 'on_schema_mismatch' and 'on_invalid_row'"
+            path,
+            1,
+            UNREADABLE,
+            f"contract lacks {error}",
+            "it needs 'columns' (each with a name), 'on_schema_mismatch' and 'on_invalid_row'",
         ) from None
     return contract
 
@@ -243,7 +279,7 @@ def solve_customers(
         raise LabError(
             path,
             1,
-            "Q203",
+            MISMATCH,
             f"customers.csv columns {sorted(set(header) ^ set(COLUMN_CLASSES))} differ from the reference solution's classification",
             "classify each column in COLUMN_CLASSES of scripts/curriculum/lab.py",
         )
@@ -289,7 +325,7 @@ def check_stated(folder: Path, key: dict[str, Any]) -> None:
     try:
         stated = json.loads(text)
     except json.JSONDecodeError as error:
-        raise LabError(path, error.lineno, "Q202", f"answer key is not valid JSON ({error.msg})", "fix the JSON at this line") from None
+        raise LabError(path, error.lineno, UNREADABLE, f"answer key is not valid JSON ({error.msg})", "fix the JSON at this line") from None
     lines = text.splitlines()
     for name in list(key) + [name for name in stated if name not in key]:
         if stated.get(name) != key.get(name):
@@ -297,7 +333,7 @@ def check_stated(folder: Path, key: dict[str, Any]) -> None:
             raise LabError(
                 path,
                 line,
-                "Q203",
+                MISMATCH,
                 f"stated answer {name} = {json.dumps(stated.get(name))}, but the reference solution computes "
                 f"{json.dumps(key.get(name))} from the data files",
                 "fix the data or the stated answer; after a deliberate change run 'python -m curriculum.lab DIR --write'",

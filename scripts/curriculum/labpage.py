@@ -22,11 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import lab, model
+from . import lab
+from .rules import Problem
 
 if TYPE_CHECKING:  # pragma: no cover
     from .catalog import Catalog
     from .shortcodes import Context
+
+RULES = lab.RULES
 
 #: Each task and what it asks, for the form's accessible name.
 TASKS = {
@@ -153,9 +156,9 @@ def render_solution(ctx: Context) -> str:
     return ctx.render("lab-solution.html", rows=rows)
 
 
-def site_problems(catalog: Catalog) -> list[tuple[str, model.Problem]]:
+def site_problems(catalog: Catalog) -> list[tuple[str, Problem]]:
     """A lab page whose data is missing, unreadable, or disagrees with answer-key.json (one problem per page)."""
-    found: list[tuple[str, model.Problem]] = []
+    found: list[tuple[str, Problem]] = []
     for rel, page in catalog.pages.items():
         if not any(LAB_MARKER.match(line) for line in page.body_lines):
             continue
@@ -163,5 +166,5 @@ def site_problems(catalog: Catalog) -> list[tuple[str, model.Problem]]:
             load(catalog.docs_dir, rel)
         except lab.LabError as error:
             data_rel = error.path.resolve().relative_to(catalog.docs_dir).as_posix()
-            found.append((data_rel, model.Problem(error.line, error.code, error.message, error.hint)))
+            found.append((data_rel, error.rule.problem(error.line, error.message, error.hint)))
     return found

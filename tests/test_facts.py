@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
-
 from checker_sites import run, tree_hash
+from curriculum import fact_checks, facts
 from sitebuild import BuildResult, build, copy_fixture
-
-from curriculum import facts
 
 FIXTURE = "facts-site"
 
@@ -175,6 +173,17 @@ def test_fact_a_diagram_label_cannot_carry_fails_the_build(tmp_path: Path) -> No
     ), result.output
 
 
+def test_marker_in_front_matter_fails_the_build(tmp_path: Path) -> None:
+    def in_title(docs: Path) -> None:
+        replace_in(docs / "index.md", "title: Home", "title: Home of <!-- cur:fact business-name -->")
+
+    result, _ = broken_build(tmp_path, in_title)
+    assert any(
+        "docs/index.md:2: K105 fact marker 'business-name' in front matter is not replaced (write the value in the front matter" in e
+        for e in error_lines(result)
+    ), result.output
+
+
 # --------------------------------------------------------------------------
 # The pieces
 # --------------------------------------------------------------------------
@@ -211,12 +220,12 @@ def test_find_uses_knows_prose_quoted_and_unquoted_labels_and_skips_code() -> No
 
 
 def test_diagram_limits() -> None:
-    assert facts.diagram_problem("06:00", "diagram") is None
-    assert facts.diagram_problem("within 5 (five) minutes", "diagram-quoted") is None
-    assert "'('" in (facts.diagram_problem("5 (five)", "diagram") or "")
-    assert "'#'" in (facts.diagram_problem("order #5", "diagram-quoted") or "")
-    assert "characters long" in (facts.diagram_problem("x" * (facts.DIAGRAM_MAX_CHARS + 1), "diagram-quoted") or "")
-    assert facts.diagram_problem("x" * 200, "diagram-acc") is None
+    assert fact_checks.diagram_problem("06:00", "diagram") is None
+    assert fact_checks.diagram_problem("within 5 (five) minutes", "diagram-quoted") is None
+    assert "'('" in (fact_checks.diagram_problem("5 (five)", "diagram") or "")
+    assert "'#'" in (fact_checks.diagram_problem("order #5", "diagram-quoted") or "")
+    assert "characters long" in (fact_checks.diagram_problem("x" * (fact_checks.DIAGRAM_MAX_CHARS + 1), "diagram-quoted") or "")
+    assert fact_checks.diagram_problem("x" * 200, "diagram-acc") is None
 
 
 def test_values_are_kept_as_written(tmp_path: Path) -> None:

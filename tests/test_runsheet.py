@@ -13,16 +13,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-
 from checker_sites import run, tree_hash
-from sitebuild import build, copy_fixture
-
 from curriculum import runsheet
 from curriculum.source import split_front_matter
+from sitebuild import build, copy_fixture
 
 FIXTURE = "facts-site"
 SESSION = Path(__file__).parent / "fixtures" / FIXTURE / "docs" / "day-1" / "session.md"
@@ -133,7 +131,7 @@ def test_missing_run_sheet_is_the_checkers_error_only() -> None:
 
 def test_session_page_carries_the_run_sheet_json(built: Path) -> None:
     html = (built / "day-1" / "session" / "index.html").read_text(encoding="utf-8")
-    match = re.search(r'<script type="application/json" id="cur-run-sheet">(.*?)</script>', html, re.S)
+    match = re.search(r'<script type="application/json" id="cur-run-sheet">(.*?)</script>', html, re.DOTALL)
     assert match, "no run-sheet element"
     data = json.loads(match.group(1))
     assert data["duration"] == 60
@@ -149,7 +147,7 @@ def test_session_page_carries_the_run_sheet_json(built: Path) -> None:
 def test_session_page_has_a_generated_timing_note_with_clock_times(built: Path) -> None:
     page = article(built, "day-1/session/index.html")
     note = page[page.index("Facilitator note: Timing") :].split("</aside>", 1)[0]
-    rows = re.findall(r"<tr>\s*<td>([^<]+)</td>\s*<td>(.*?)</td>\s*<td[^>]*>(\d+)</td>", note, re.S)
+    rows = re.findall(r"<tr>\s*<td>([^<]+)</td>\s*<td>(.*?)</td>\s*<td[^>]*>(\d+)</td>", note, re.DOTALL)
     assert [(time, re.sub(r"<[^>]+>", "", part), minutes) for time, part, minutes in rows] == [
         ("09:10–09:30", "From order to feed (with Alerts)", "20"),
         ("09:30–09:45", "Activity: Sketch the feed", "15"),
@@ -219,7 +217,7 @@ def test_session_without_run_sheet_builds_with_duration_only_and_the_checker_rep
     result = build(config, tmp_path / "site")
     assert result.returncode == 0 and not result.warnings, result.output
     html = (tmp_path / "site" / "day-1" / "session" / "index.html").read_text(encoding="utf-8")
-    match = re.search(r'<script type="application/json" id="cur-run-sheet">(.*?)</script>', html, re.S)
+    match = re.search(r'<script type="application/json" id="cur-run-sheet">(.*?)</script>', html, re.DOTALL)
     assert match and json.loads(match.group(1)) == {"duration": 60, "parts": []}
     assert "Facilitator note: Timing" not in html
     assert "no run sheet yet" in (tmp_path / "site" / "guide" / "index.html").read_text(encoding="utf-8")

@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 from . import scanner
-from .rules import WARNING, Problem, Rule
+from .rules import Problem, Rule
 
 #: The fact file, relative to the docs folder (excluded from the published site).
 FACTS_FILE = Path("data") / "running-example.yml"
@@ -43,12 +43,6 @@ SEGMENT = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 FACTS_CLASS = re.compile(r"(?<![\w-])\.cur-facts(?![\w-])")
 INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
-#: What a Mermaid label can carry (longer values wrap badly or break the layout).
-DIAGRAM_MAX_CHARS = 40
-#: Characters Mermaid reads as syntax: anywhere in a diagram, and outside a quoted label.
-DIAGRAM_SYNTAX_ANYWHERE = '";#'
-DIAGRAM_SYNTAX_UNQUOTED = "()[]{}<>|"
-
 
 FILE_BAD = Rule(
     "K101",
@@ -57,29 +51,7 @@ FILE_BAD = Rule(
     "fix the file at the line named: 'group:' then 'name: value', or 'name:' with 'value:' and 'about:'",
     "every page takes its figures from this file, so a file that cannot be read leaves no page right",
 )
-UNKNOWN = Rule(
-    "K102",
-    "fact-unknown",
-    "a page inserts a fact the fact file does not have (fails the build)",
-    "fix the key in '<!-- cur:fact group.name -->', or add the fact to docs/data/running-example.yml",
-    "an unknown key would print nothing where a figure belongs",
-)
-UNUSED = Rule(
-    "K103",
-    "fact-unused",
-    "a fact of the fact file is used on no page",
-    "insert it where a page states it, or delete it from the file",
-    "a fact nobody inserts is usually typed by hand somewhere, where it will drift",
-    WARNING,
-)
-DIAGRAM = Rule(
-    "K104",
-    "fact-diagram-label",
-    "a fact inserted in a Mermaid diagram has a value the diagram cannot carry: too long, or Mermaid syntax (fails the build)",
-    "leave the figure out of the label and say it in the text, or quote the label",
-    "the value would break the diagram or overflow its box",
-)
-RULES = (FILE_BAD, UNKNOWN, UNUSED, DIAGRAM)
+RULES = (FILE_BAD,)
 
 
 @dataclass(frozen=True)
@@ -278,56 +250,3 @@ def substitute(lines: list[str], facts: dict[str, Fact]) -> list[str]:
 
 def substitute_text(text: str, facts: dict[str, Fact]) -> str:
     return "\n".join(substitute(text.split("\n"), facts))
-
-
-# --------------------------------------------------------------------------
-# Checks
-# --------------------------------------------------------------------------
-
-
-def diagram_problem(value: str, place: str) -> str | None:
-    """Why a diagram cannot carry this value where the marker stands, or None."""
-    if "\n" in value:
-        return "it has more than one line"
-    if place == "diagram-acc":
-        return None
-    if len(value) > DIAGRAM_MAX_CHARS:
-        return f"it is {len(value)} characters long (a label carries {DIAGRAM_MAX_CHARS} at most)"
-    bad = [c for c in value if c in DIAGRAM_SYNTAX_ANYWHERE or (place == "diagram" and c in DIAGRAM_SYNTAX_UNQUOTED)]
-    if bad:
-        where = "" if place == "diagram-quoted" else " in an unquoted label"
-        return f"it contains '{bad[0]}', which Mermaid reads as syntax{where}"
-    return None
-
-
-def use_problems(uses: list[Use], fact_file: FactFile, fact_file_display: str) -> list[tuple[Use, Problem]]:
-    """Unknown keys (K102) and values a diagram cannot carry (K104), each with its marker."""
-    problems: list[tuple[Use, Problem]] = []
-    for use in uses:
-        fact = fact_file.facts.get(use.key)
-        if fact is None:
-            if not use.key:
-                message, hint = "fact marker names no fact", "write '<!-- cur:fact group.name -->'"
-            elif not fact_file.exists:
-                message, hint = f"unknown fact '{use.key}': there is no fact file", f"create {fact_file_display} with the fact"
-            else:
-                message = f"unknown fact '{use.key}'"
-                close = fact_file.suggest(use.key)
-                hint = f"did you mean '{close}'? Or add it to {fact_file_display}" if close else f"add it to {fact_file_display}"
-            problems.append((use, UNKNOWN.problem(use.line, message, hint)))
-            continue
-        if use.place.startswith("diagram"):
-            reason = diagram_problem(fact.value, use.place)
-            if reason:
-                problem = DIAGRAM.problem(
-                    use.line,
-                    f"fact '{use.key}' ('{fact.value}') cannot go in this diagram: {reason}",
-                    "leave the figure out of the label and say it in the text, or quote the label",
-                )
-                problems.append((use, problem))
-    return problems
-
-
-def unused_problems(fact_file: FactFile, used: set[str]) -> list[Problem]:
-    """A warning (K103) for each fact no page uses, at its line in the fact file."""
-    return [UNUSED.problem(fact.line, f"fact '{key}' is used on no page") for key, fact in fact_file.facts.items() if key not in used]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import facts, runsheet, scanner
+from . import fact_checks, facts, runsheet, scanner
 from .catalog import Catalog
 from .rules import Problem
 from .source import PageSource, read_page
@@ -71,10 +71,14 @@ def read(docs_dir: Path, catalog: Catalog, sources: dict[str, PageSource] | None
     display = f"docs/{fact_file_rel()}"
     for rel in sorted(pages):
         page = pages[rel]
+        if page.body_first_line > 1 and "cur:fact" in page.text:
+            misplaced = fact_checks.front_matter_problems(page.text.split("\n"), page.body_first_line)
+            teaching.columns.update({(rel, problem): col for col, problem in misplaced})
+            _report(teaching, rel, [problem for _, problem in misplaced])
         uses = facts.find_uses(page.body_lines, page.body_first_line)
         if uses:
             teaching.uses[rel] = uses
-            found = facts.use_problems(uses, fact_file, display)
+            found = fact_checks.use_problems(uses, fact_file, display)
             teaching.columns.update({(rel, problem): use.col for use, problem in found})
             _report(teaching, rel, [problem for _, problem in found])
     for rel in catalog.sessions:
@@ -85,7 +89,7 @@ def read(docs_dir: Path, catalog: Catalog, sources: dict[str, PageSource] | None
         if sheet:
             teaching.run_sheets[rel] = sheet
     if unused and not fact_file.problems:
-        _report(teaching, fact_file_rel(), facts.unused_problems(fact_file, teaching.used_keys))
+        _report(teaching, fact_file_rel(), fact_checks.unused_problems(fact_file, teaching.used_keys))
     return teaching
 
 

@@ -40,7 +40,7 @@ MISSING = Rule(
     "run-sheet-missing",
     "a session has no run sheet",
     "add 'run_sheet:' to its front matter: the minutes of each part, in page order",
-    "the timing note, the guide's timings and the presentation timer come from it",
+    "the timing note, the guide's timings and the presenter view's pace come from it",
 )
 SHAPE = Rule(
     "R102",

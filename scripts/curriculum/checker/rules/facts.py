@@ -9,9 +9,9 @@ check only the checker makes: a fact no page uses (a warning).
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from curriculum import facts, facts_build, runsheet
+from curriculum import fact_checks, facts, facts_build, runsheet
 
 from ..findings import Finding
 from ..site import Site
@@ -19,7 +19,7 @@ from ..site import Site
 #: The heading of this family in CONTRIBUTING.md's "Checker rules".
 TITLE = "The running example's facts and the run sheet"
 
-RULES = facts.RULES + runsheet.RULES
+RULES = facts.RULES + fact_checks.RULES + runsheet.RULES
 
 
 def check(site: Site) -> Iterable[Finding]:

@@ -366,3 +366,18 @@ def test_every_objective_of_every_real_session_has_a_multiple_choice_question() 
         for item in scanned.quizzes:
             for choice in item.choices:
                 assert choice.correct or len(choice.explanation.split()) >= 5, f"{rel}:{choice.line}: say what is wrong with it"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_real_end_of_day_check_passes_axe(site, context_factory, scheme: str) -> None:  # noqa: ANN001
+    from axe_playwright_python.sync_playwright import Axe
+
+    context, _ = context_factory(site.origin, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site.url("/day-2/wrap-up/"))
+    first = page.locator(".cur-quiz").first
+    first.locator("input").first.check()
+    first.get_by_role("button", name="Check answer").click()
+    page.wait_for_function("() => document.querySelector('.cur-eod__missed, .cur-eod__revisit p')")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()

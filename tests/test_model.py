@@ -266,3 +266,41 @@ def test_block_options_that_are_not_yaml_are_reported() -> None:
     assert "S214" in structure_codes(broken)
     quoted = BODY.replace("    output: a list", '    output: "a list: one per hub"')
     assert "S214" not in structure_codes(quoted)
+
+
+def test_a_scheduled_page_with_problems_of_its_own_is_not_reported_again_by_the_schedule(tmp_path: Path) -> None:
+    """An invalid session page and an unreadable one each get their own problem, and the day names neither."""
+    docs = tmp_path / "docs"
+    (docs / "day").mkdir(parents=True)
+    (docs / "day" / "index.md").write_text(
+        "---\ntitle: Day\nkind: day\nday: 1\nsummary: A day.\nschedule:\n  start: '09:00'\n  end: '10:00'\n"
+        "  blocks:\n    - session: bad.md\n    - session: latin1.md\n    - session: missing.md\n---\n",
+        encoding="utf-8",
+    )
+    (docs / "day" / "bad.md").write_text("---\ntitle: Bad\nkind: session\nduration: soon\n---\n", encoding="utf-8")
+    (docs / "day" / "latin1.md").write_bytes("---\ntitle: caf\xe9\nkind: session\n---\n".encode("latin-1"))
+    catalog = load_catalog(docs)
+    assert "S104" in [p.code for p in catalog.problems["day/bad.md"]]
+    assert [p.code for p in catalog.problems["day/latin1.md"]] == ["F101"]
+    day = catalog.problems["day/index.md"]
+    assert [(p.code, p.line) for p in day] == [("D109", 12)]  # only the page that does not exist
+    assert "missing.md" in day[0].message
+
+
+def test_an_overrun_names_every_session_duration_line(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "day").mkdir(parents=True)
+    (docs / "day" / "index.md").write_text(
+        "---\ntitle: Day\nkind: day\nday: 1\nsummary: A day.\nschedule:\n  start: '09:00'\n  end: '09:30'\n"
+        "  blocks:\n    - session: a.md\n---\n",
+        encoding="utf-8",
+    )
+    front = "\n".join(
+        f"{k}: {v!r}" if k != "objectives" else "objectives:\n" + "\n".join(f"  - id: {o['id']}\n    text: {o['text']}" for o in v)
+        for k, v in GOOD_SESSION.items()
+        if k != "last_reviewed"
+    )
+    (docs / "day" / "a.md").write_text(f"---\n{front}\nlast_reviewed: 2026-11-01\n---\n", encoding="utf-8")
+    (overrun,) = load_catalog(docs).problems["day/index.md"]
+    assert (overrun.code, overrun.line) == ("D111", 8)  # the 'end:' line
+    assert overrun.message.endswith("the sessions' 'duration' lines: day/a.md:5 (60 min)")

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import posixpath
 from pathlib import Path
 from dataclasses import dataclass
@@ -28,10 +29,12 @@ from mkdocs.utils import get_relative_url
 from curriculum.markers import Context, UnknownMarker
 from curriculum.shortcodes import RENDERERS
 from curriculum.browser import Unavailable
-from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, locate, replace_fences
+from curriculum.building import KEEP_GOING
+from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, error_line, locate, replace_fences
 from curriculum.catalog import Catalog, load_catalog
 
 VENDOR_MANIFEST = Path("assets") / "vendor" / "manifest.json"
+
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 
@@ -75,14 +78,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Load the catalog; stop at its first error, or (for the checker) log every one and go on."""
     docs_dir = Path(config.docs_dir)
     rel_paths = [f.src_uri for f in files.documentation_pages()]
     catalog = load_catalog(docs_dir, rel_paths, today=dt.date.today())
     errors = catalog.errors()
-    if errors:
+    if errors and os.environ.get(KEEP_GOING) != "1":
         rel, problem = errors[0]
         more = f" (and {len(errors) - 1} more: run 'python scripts/check_site.py')" if len(errors) > 1 else ""
         raise PluginError(problem.text(_display(config, rel)) + more)
+    for rel, problem in errors:
+        log.error(problem.text(_display(config, rel)))
+    for rel, page in catalog.pages.items():
+        if page.unreadable and (file := files.get_file_from_path(rel)) is not None:
+            # MkDocs stops at the first page it cannot decode; the rest of the site is still checked.
+            file.content_string = page.path.read_bytes().decode("utf-8", errors="replace")
     _state.site = SiteState(catalog, files, config.theme.get_env())
     return files
 
@@ -119,7 +129,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         sources = _state.current().catalog.pages
         pages = [(other, sources[other].text) for other in sorted(sources, key=lambda other: other != rel)]
     for source, message in failures:
-        where, line = locate(source, pages) or (rel, 1)
+        where, fence_line = locate(source, pages) or (rel, 1)
+        line = error_line(fence_line, message, len(source.strip("\n").splitlines()))
         log.warning(
             f"{_display(config, where)}:{line}: M101 Mermaid cannot parse this diagram: {' '.join(message.split())} "
             "(fix the diagram; 'python scripts/check_site.py' lists every problem)"

@@ -56,6 +56,11 @@ class PageSource:
     problems: list[Problem] = field(default_factory=list)
 
     @property
+    def unreadable(self) -> bool:
+        """True when the file is not UTF-8, so nothing of it could be read."""
+        return any(p.rule is NOT_UTF8 for p in self.problems)
+
+    @property
     def kind(self) -> str:
         """The ``kind:`` of the page (``page`` when absent or unknown)."""
         kind = self.meta.get("kind", "page")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,7 @@ from curriculum import model
 from curriculum.catalog import load_catalog
 from curriculum.source import split_front_matter
 
-GOOD_SESSION = {
+GOOD_SESSION: dict[str, Any] = {
     "title": "Pipelines",
     "kind": "session",
     "summary": "How data moves.",
@@ -50,7 +51,7 @@ def test_a_complete_session_is_valid() -> None:
     ],
 )
 def test_bad_metadata_names_its_problem(change: dict, code: str) -> None:
-    meta, problems = model.parse_session_meta({**GOOD_SESSION, **change})
+    _meta, problems = model.parse_session_meta({**GOOD_SESSION, **change})
     assert code in codes(problems)
 
 
@@ -91,6 +92,7 @@ def schedule(blocks: list[dict], start: str = "09:00", end: str = "12:00") -> mo
 
 def test_agenda_clock_times_follow_durations() -> None:
     meta, _ = model.parse_session_meta(GOOD_SESSION)
+    assert meta is not None
     rows, problems = model.build_agenda(
         schedule([{"session": "a.md"}, {"break": "Coffee", "minutes": 15}, {"item": "Wrap-up", "minutes": 30}]),
         {"a.md": meta},
@@ -105,6 +107,7 @@ def test_agenda_clock_times_follow_durations() -> None:
 
 def test_an_overrunning_day_is_an_error_that_says_when_it_would_end() -> None:
     meta, _ = model.parse_session_meta(GOOD_SESSION)
+    assert meta is not None
     _, problems = model.build_agenda(schedule([{"session": "a.md"}, {"lunch": "Lunch", "minutes": 60}], end="10:30"), {"a.md": meta})
     assert codes(problems) == ["D111"]
     assert "would end at 11:00" in problems[0].message
@@ -112,6 +115,7 @@ def test_an_overrunning_day_is_an_error_that_says_when_it_would_end() -> None:
 
 def test_schedule_naming_a_missing_or_repeated_session() -> None:
     meta, _ = model.parse_session_meta(GOOD_SESSION)
+    assert meta is not None
     _, problems = model.build_agenda(
         schedule([{"session": "a.md"}, {"session": "a.md"}, {"session": "ghost.md"}], end="17:00"), {"a.md": meta}
     )
@@ -215,7 +219,7 @@ def test_each_structure_rule(old: str, new: str, code: str) -> None:
 
 
 def test_takeaways_before_the_knowledge_check_is_an_order_problem() -> None:
-    head, tail = BODY.split("## Key takeaways")
+    head, _tail = BODY.split("## Key takeaways")
     reordered = head.replace("## Knowledge check", "## Key takeaways\n\n- a\n- b\n- c\n\n## Knowledge check")
     assert "S212" in structure_codes(reordered)
 
@@ -227,7 +231,7 @@ def test_unclosed_fence_is_found() -> None:
 
 def test_front_matter_keys_keep_their_lines() -> None:
     text = "---\ntitle: X\nschedule:\n  start: '09:00'\n  blocks:\n    - session: a.md\n---\nbody\n"
-    meta, lines, body_start, problems = split_front_matter(text)
+    _meta, lines, body_start, problems = split_front_matter(text)
     assert problems == []
     assert lines["title"] == 2 and lines["schedule.start"] == 4 and lines["schedule.blocks[1]"] == 6
     assert body_start == 8

@@ -11,14 +11,13 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from sitebuild import ROOT
-
 from featurepages import session_with
+from sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +51,7 @@ def test_zip_holds_plain_html_pages_and_no_remote_scripts(offline_copy: Path) ->
         assert "unpkg.com" not in text
 
 
-def test_offline_copy_searches_and_draws_with_no_network(offline_copy: Path, context_factory) -> None:  # noqa: ANN001
+def test_offline_copy_searches_and_draws_with_no_network(offline_copy: Path, context_factory) -> None:
     context, traffic = context_factory("file://")
     page = context.new_page()
     errors: list[str] = []

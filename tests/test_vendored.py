@@ -60,7 +60,7 @@ def test_the_build_renders_with_the_vendored_copy() -> None:
     assert MERMAID_SCRIPT.as_posix() == f"assets/vendor/{MANIFEST['mermaid']['file']}"
 
 
-def test_built_site_ships_the_same_bytes_and_no_mermaid(site) -> None:  # noqa: ANN001
+def test_built_site_ships_the_same_bytes_and_no_mermaid(site) -> None:
     for name, entry in MANIFEST.items():
         built = site.root / "assets" / "vendor" / entry["file"]
         if name == "mermaid":  # a build tool now: readers get SVG (mkdocs.yml, exclude_docs)

@@ -106,10 +106,10 @@ class Facilitator(Block):
 class CurriculumBlocksExtension(BlocksExtension):
     """Registers the session blocks with pymdownx.blocks."""
 
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
         for block in (Activity, Question, Facilitator):
             block_mgr.register(block, self.getConfigs())
 
 
-def makeExtension(*args: Any, **kwargs: Any) -> CurriculumBlocksExtension:  # noqa: N802
+def makeExtension(*args: Any, **kwargs: Any) -> CurriculumBlocksExtension:
     return CurriculumBlocksExtension(*args, **kwargs)

@@ -94,8 +94,8 @@ def build(
     if strict:
         command.append("--strict")
     began = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config_file.parent, check=False)
-    return BuildLog(result.returncode, result.stdout + result.stderr, site_dir, time.perf_counter() - began)
+    process = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config_file.parent, check=False)
+    return BuildLog(process.returncode, process.stdout + process.stderr, site_dir, time.perf_counter() - began)
 
 
 def built_pages(site_dir: Path) -> list[Path]:

@@ -32,6 +32,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from curriculum.browser import BrowserPage, Unavailable
 
@@ -174,7 +175,7 @@ class DiagramRenderer:
             _, stylesheets = material_assets()
             script = self.script
 
-            def setup(page) -> None:
+            def setup(page: Any) -> None:
                 # A page shaped like the site's: Material's styles, its body attributes.
                 page.set_content(
                     '<!doctype html><html lang="en"><head><meta charset="utf-8"></head>'

@@ -14,24 +14,23 @@ import json
 import logging
 import os
 import posixpath
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from curriculum.markers import Context, UnknownMarker
-from curriculum.shortcodes import RENDERERS
 from curriculum.browser import Unavailable
 from curriculum.building import KEEP_GOING
-from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, error_line, locate, replace_fences
 from curriculum.catalog import Catalog, load_catalog
+from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, error_line, locate, replace_fences
+from curriculum.markers import Context, UnknownMarker
+from curriculum.shortcodes import RENDERERS
 
 VENDOR_MANIFEST = Path("assets") / "vendor" / "manifest.json"
 

@@ -89,10 +89,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], dict[str, int], int, 
     lines = text.splitlines()
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         return {}, {}, 1, []
-    for end, line in enumerate(lines[1:], start=1):
-        if line.strip() in (FRONT_MATTER_FENCE, "..."):
-            break
-    else:
+    end = next((index for index, line in enumerate(lines[1:], start=1) if line.strip() in (FRONT_MATTER_FENCE, "...")), None)
+    if end is None:
         return {}, {}, 1, [UNCLOSED.problem(1, "front matter opened with '---' is never closed")]
     source = "\n".join(lines[1:end])
     try:

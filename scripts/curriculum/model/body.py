@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -316,7 +317,7 @@ def _order_problems(body: SessionBody) -> list[Problem]:
         marks.append((f"'{KNOWLEDGE_CHECK_HEADING}'", body.knowledge_check_line))
     if body.takeaways_line:
         marks.append((f"'{TAKEAWAYS_HEADING}'", body.takeaways_line))
-    for (before, before_line), (after, after_line) in zip(marks, marks[1:]):
+    for (before, before_line), (after, after_line) in itertools.pairwise(marks):
         if after_line < before_line:
             return [ORDER.problem(after_line, f"{after} comes before {before}")]
     return []

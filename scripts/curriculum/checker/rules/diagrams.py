@@ -8,9 +8,9 @@ this module collects the diagrams and turns the results into findings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from curriculum.diagrams import MERMAID_SCRIPT, error_line
 from curriculum.mermaid_fence import protect_labels

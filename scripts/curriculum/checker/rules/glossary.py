@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from curriculum import glossary
 

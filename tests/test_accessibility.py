@@ -1,4 +1,4 @@
-"""Accessibility of every built page (issue 6).
+"""Accessibility of every built page.
 
 * axe (``axe-playwright-python``, which bundles axe-core) reports zero
   violations of any impact on every page, in the light and dark palettes, at
@@ -34,7 +34,7 @@ WIDTHS = (1280, 390)
 DIAGRAMS_RENDERED = """() => [...document.querySelectorAll('.mermaid')]
   .every(h => h.shadowRoot && h.shadowRoot.querySelector('svg'))"""
 
-#: Controls built by the facilitator and learner features (issue 5), by
+#: Controls built by the facilitator and learner features, by
 #: accessible name. Each one that a page has must pass the keyboard test.
 FEATURE_CONTROLS = ("Facilitator mode", "Present", "Mark session complete")
 

@@ -1,5 +1,5 @@
 """The agenda with clock times, the markers that read the schedule, and the
-schedule's bad input (issue 5, features 3 and 4).
+schedule's bad input.
 
 A fixture site (tests/fixtures/agenda-day/) has a day from 08:30 with a
 welcome, two sessions, a break and lunch, so every clock time is known:

@@ -1,4 +1,4 @@
-"""Bad input fails the build with the file named (issue 2, "Bad input").
+"""Bad input fails the build with the file named.
 
 ``tests/fixtures/broken/`` is a two-page site that inherits the real
 ``mkdocs.yml``; it builds cleanly as it is (the control case below). Each test

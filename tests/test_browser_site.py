@@ -1,4 +1,4 @@
-"""Every page of the real site in the system Chromium (issue 2, points 3, 4 and 7).
+"""Every page of the real site in the system Chromium.
 
 The ``page`` fixture routes every request: anything leaving the served origin
 is aborted, recorded and fails the test, and so does any console error. One

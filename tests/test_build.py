@@ -1,5 +1,5 @@
 """The real site: strict build, nothing loaded from another host, an edit link on
-every page, and instant navigation kept off (issue 2, points 2, 4, 7 and 8).
+every page, and instant navigation kept off.
 
 These tests read the site built once per session by the ``site`` fixture
 (``mkdocs build --strict`` with ``site_url`` = the served origin).

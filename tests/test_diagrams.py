@@ -1,4 +1,4 @@
-"""Diagrams render in every case the site promises (issue 2, point 3).
+"""Diagrams render in every case the site promises.
 
 The build renders every diagram to SVG (``curriculum.diagrams``); these tests
 check what a reader's browser gets. The edge cases live on a small test-only

@@ -1,4 +1,4 @@
-"""Facilitator mode and the facilitator guide (issue 5, features 1 and 4).
+"""Facilitator mode and the facilitator guide.
 
 The header button "Facilitator mode" (aria-pressed) shows and hides the
 notes, and the choice survives a reload; ?facilitator=1 / 0 set and clear it,

@@ -1,4 +1,4 @@
-"""The offline copy (issue 5, feature 7).
+"""The offline copy.
 
 scripts/build_offline.py builds a zip; unpacked, it opens from file:// with
 search returning results and diagrams rendering, and the browser makes no

@@ -1,4 +1,4 @@
-"""Presentation mode (issue 5, feature 2).
+"""Presentation mode.
 
 Enters by the "Present" button and by the key p (not while typing), steps by
 every key a keyboard or a clicker sends, shows "n / N" in a live region and a

@@ -1,4 +1,4 @@
-"""Handouts (issue 5, feature 6): print media and the whole-day page.
+"""Handouts: print media and the whole-day page.
 
 On paper: no header, navigation, table of contents, footer or buttons;
 diagrams shown; knowledge-check answers hidden even though Material opens

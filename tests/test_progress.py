@@ -1,4 +1,4 @@
-"""Progress for each new hire (issue 5, feature 5).
+"""Progress for each new hire.
 
 "Mark session complete" on every session page (in the built HTML, working
 with JavaScript), the day page's list of done sessions and its reset, all in

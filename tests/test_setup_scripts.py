@@ -1,4 +1,4 @@
-"""The set-up scripts' decisions, one function at a time (issue 2, points 5 and 6).
+"""The set-up scripts' decisions, one function at a time.
 
 ``scripts/sh/lib.sh`` only defines functions when sourced, so each is run
 here in a throw-away ``bash -c`` with the outside world (apt-get, sudo, id)

@@ -95,7 +95,7 @@ class Facilitator(Block):
             parent,
             "aside",
             # role="note": a page holds several notes, and several <aside>
-            # landmarks with one name fail axe's landmark-unique (issue 6).
+            # landmarks with one name fail axe's landmark-unique.
             {"class": "cur-facilitator", "data-search-exclude": "", "role": "note", "aria-label": "Facilitator note"},
         )
         title = etree.SubElement(el, "p", {"class": "cur-facilitator__title"})

@@ -25,6 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from curriculum import facts_build
 from curriculum.browser import Unavailable
 from curriculum.building import KEEP_GOING
 from curriculum.catalog import Catalog, load_catalog
@@ -46,6 +47,8 @@ class SiteState:
     files: Files
     #: The theme's Jinja environment, for the partials (pages render before on_env).
     env: Environment
+    #: The running example's facts and the sessions' run sheets.
+    teaching: facts_build.Teaching
 
 
 @dataclass
@@ -92,7 +95,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if page.unreadable and (file := files.get_file_from_path(rel)) is not None:
             # MkDocs stops at the first page it cannot decode; the rest of the site is still checked.
             file.content_string = page.path.read_bytes().decode("utf-8", errors="replace")
-    _state.site = SiteState(catalog, files, config.theme.get_env())
+    teaching = facts_build.read(docs_dir, catalog)
+    failures = facts_build.build_errors(teaching, lambda rel: _display(config, rel))
+    if failures and os.environ.get(KEEP_GOING) != "1":
+        more = f" (and {len(failures) - 1} more: run 'python scripts/check_site.py')" if len(failures) > 1 else ""
+        raise PluginError(failures[0] + more)
+    for failure in failures:
+        log.error(failure)
+    facts_build.register(config, teaching)
+    _state.site = SiteState(catalog, files, config.theme.get_env(), teaching)
     return files
 
 
@@ -100,6 +111,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     site = _state.current()
     rel = page.file.src_uri
     if rel in site.catalog.sessions:
+        markdown = facts_build.with_timing_note(markdown, rel, site.teaching, site.catalog, site.env)
         markdown = _session_header(rel, page, site) + "\n\n" + markdown
         # The "Mark session complete" control (progress.js makes it work).
         markdown += "\n\n" + site.env.get_template("partials/curriculum/progress-control.html").render(page_rel=rel).strip() + "\n"
@@ -134,7 +146,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f"{_display(config, where)}:{line}: M101 Mermaid cannot parse this diagram: {' '.join(message.split())} "
             "(fix the diagram; 'python scripts/check_site.py' lists every problem)"
         )
-    return html
+    site = _state.current()
+    return html + facts_build.run_sheet_element(rel, site.teaching, site.catalog, site.env)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

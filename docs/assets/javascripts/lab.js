@@ -4,6 +4,9 @@
  * data files with the reference solution and put in the form as JSON. Each
  * field says "Right" or "Not right" in words; the form's live region gives
  * the count. Nothing is stored or sent: the answers stay in the page.
+ *
+ * Mounts from Material's document$ (once per page load: instant navigation
+ * is off).
  */
 (function () {
   "use strict";
@@ -99,7 +102,5 @@
     });
   }
 
-  if (typeof document$ !== "undefined") document$.subscribe(mount);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
-  else mount();
+  document$.subscribe(mount);
 })();

@@ -13,6 +13,9 @@
  * with "end-of-day:<session docs path>" for the wrap-up's end-of-day check. The
  * day page's "Reset my progress" clears it with the sessions' progress. A stored
  * value of any other shape is removed without a word.
+ *
+ * Mounts from Material's document$ (once per page load: instant navigation
+ * is off).
  */
 (function () {
   "use strict";
@@ -337,7 +340,5 @@
     }
   });
 
-  if (typeof document$ !== "undefined") document$.subscribe(mount);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
-  else mount();
+  document$.subscribe(mount);
 })();

@@ -25,12 +25,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from curriculum import facts_build
+from curriculum import facts_build, labpage, quiz
 from curriculum.browser import Unavailable
 from curriculum.building import KEEP_GOING
 from curriculum.catalog import Catalog, load_catalog
 from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, error_line, locate, replace_fences
+from curriculum.lab import LabError
 from curriculum.markers import Context, UnknownMarker
+from curriculum.objectives import label_objectives
 from curriculum.shortcodes import RENDERERS
 
 VENDOR_MANIFEST = Path("assets") / "vendor" / "manifest.json"
@@ -84,7 +86,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_dir = Path(config.docs_dir)
     rel_paths = [f.src_uri for f in files.documentation_pages()]
     catalog = load_catalog(docs_dir, rel_paths, today=dt.date.today())
-    errors = catalog.errors()
+    errors = sorted(catalog.errors() + quiz.site_problems(catalog) + labpage.site_problems(catalog))
     if errors and os.environ.get(KEEP_GOING) != "1":
         rel, problem = errors[0]
         more = f" (and {len(errors) - 1} more: run 'python scripts/check_site.py')" if len(errors) > 1 else ""
@@ -127,11 +129,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Diagrams become SVG here, at build time (curriculum.diagrams; DECISIONS.md, decision 1)."""
+    """Diagrams become SVG here, at build time (curriculum.diagrams; DECISIONS.md, decision 1);
+    objective labels get the objective's words (curriculum.objectives)."""
     renderer = _state.diagrams
     if renderer is None:
         raise PluginError("curriculum hooks: on_page_content came before on_config")
     rel = page.file.src_uri
+    html = label_objectives(html, rel, _state.current().catalog.sessions)
     try:
         html, failures = replace_fences(html, renderer)
     except Unavailable as error:
@@ -234,6 +238,10 @@ def _expand_markers(markdown: str, rel: str, page: Page, config: MkDocsConfig) -
         return context.expand(markdown)
     except UnknownMarker as error:
         raise PluginError(f"{_display(config, rel)}: {error}") from None
+    except LabError as error:
+        raise PluginError(
+            _display(config, error.path.resolve().relative_to(Path(config.docs_dir).resolve()).as_posix()) + error.located
+        ) from None
 
 
 def _offline(config: MkDocsConfig) -> bool:

@@ -235,7 +235,10 @@ def _invalid_fields(record: dict[str, str], columns: list[dict[str, Any]]) -> li
                 bad.append(name)
             elif kind == "decimal":
                 number = Decimal(value)
-                if number < Decimal(str(column.get("minimum", number))) or _decimals(number) > column.get("decimals", 99):
+                exponent = number.as_tuple().exponent  # 'n', 'N' or 'F' for NaN and infinity: not a decimal
+                if not isinstance(exponent, int):
+                    bad.append(name)
+                elif number < Decimal(str(column.get("minimum", number))) or -exponent > column.get("decimals", 99):
                     bad.append(name)
             elif kind == "date":
                 dt.date.fromisoformat(value)
@@ -361,9 +364,3 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))
-
-
-def _decimals(number: Decimal) -> int:
-    """How many digits a finite decimal has after the point (0 for whole numbers)."""
-    exponent = number.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0

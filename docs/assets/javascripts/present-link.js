@@ -7,10 +7,11 @@
  *   audience opened), which works wherever the presenter view was opened from
  *   the audience window, on http and on file:// alike (the notes plugin of
  *   reveal.js keeps its speaker view in step the same way);
- * - a BroadcastChannel named after the session, when the page has an origin
- *   (http): it also pairs a presenter view opened by hand, or reloaded after
- *   its opener was closed. Chromium gives file:// pages an opaque origin, so
- *   there the channel is not used.
+ * - a BroadcastChannel named after the session: it also pairs a presenter
+ *   view opened by hand, or one whose opener was closed. Chromium delivers it
+ *   between file:// pages of one browser profile too (origin "file://"); a
+ *   browser that gives file:// pages an opaque origin ("null") does not, and
+ *   there the channel is not opened.
  * Messages are whole states (slide index, blank, timer), never "next", so a
  * message delivered twice or late does no harm.
  */

@@ -264,8 +264,10 @@
     var slide = this.newSlide(section, false);
     section.blocks.forEach(function (block) {
       if (block.matches(".cur-facilitator")) {
-        slide.items.push(block);
-        slide.notes.push(block);
+        /* A note belongs with the block before it: after a slide was closed, with that slide. */
+        var owner = !content(slide) && out.length ? out[out.length - 1] : slide;
+        owner.items.push(block);
+        owner.notes.push(block);
         return;
       }
       var svg = diagramSvg(block);

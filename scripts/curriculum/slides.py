@@ -148,7 +148,7 @@ def findings(measured: dict[str, dict[tuple[int, int], list[dict[str, Any]]]], d
                         path,
                         line,
                         "V102",
-                        f"{name}: a <{block['tag']}> block ('{block['text']}') is taller than a slide even alone, shown at {round(block['zoom'] * 100)}%",
+                        f"{name}: a <{block['tag']}> block ('{block['text']}') is too large for a slide even alone, shown at {round(block['zoom'] * 100)}%",
                         "split it into shorter paragraphs, a list or a table, or move detail to the facilitator notes",
                     )
                 )
@@ -161,12 +161,12 @@ def check_site(site_dir: Path, docs_dir: Path, sizes: Iterable[tuple[int, int]] 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m curriculum.slides [SITE_DIR]``: print the findings; exit 1 if any."""
+    """``python -m curriculum.slides [SITE_DIR [DOCS_DIR]]``: print the findings; exit 1 if any."""
     args = sys.argv[1:] if argv is None else argv
     root = Path(__file__).resolve().parents[2]
     try:
         if args:
-            problems = check_site(Path(args[0]), root / "docs")
+            problems = check_site(Path(args[0]), Path(args[1]) if len(args) > 1 else root / "docs")
         else:
             from curriculum.checker.building import build_in_process
 

@@ -161,7 +161,11 @@
     var wide = block.matches(".md-typeset__scrollwrap") ? [block] : Array.prototype.slice.call(block.querySelectorAll(".md-typeset__scrollwrap, pre"));
     wide.forEach(function (el) {
       var inner = el.matches("pre") ? el.querySelector("code") || el : el;
-      if (inner.scrollWidth > inner.clientWidth + 1) self.style(el, "zoom", String(Math.max(0.4, inner.clientWidth / inner.scrollWidth)));
+      /* A table re-wraps at each zoom: a few rounds settle on the largest zoom that fits. */
+      for (var round = 0; round < 4 && inner.scrollWidth > inner.clientWidth + 1; round += 1) {
+        var zoom = Number(el.style.zoom) || 1;
+        self.style(el, "zoom", String(Math.max(0.4, (zoom * inner.clientWidth) / inner.scrollWidth)));
+      }
     });
   };
 
@@ -296,8 +300,9 @@
         }
         return;
       }
-      self.fitWidth(block);
       slide.items.push(block);
+      self.show(slide);
+      self.fitWidth(block);
       if (self.fits(slide)) return;
       slide.items.pop();
       if (content(slide)) {

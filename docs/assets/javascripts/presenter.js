@@ -49,7 +49,7 @@
       '<button type="button" class="cur-present__button" data-act="pause" aria-pressed="false" title="Pause or resume the timer (T)">Pause timer</button>' +
       '<span class="cur-present__jump" aria-live="polite" data-jump></span></section>' +
       '<section class="cur-presenter__time" aria-label="Time">' +
-      '<dl><div><dt>Elapsed</dt><dd role="timer" data-elapsed></dd></div><div><dt>Remaining</dt><dd data-remaining></dd></div>' +
+      '<dl><div><dt>Elapsed</dt><dd><span role="timer" data-elapsed></span></dd></div><div><dt>Remaining</dt><dd data-remaining></dd></div>' +
       '<div><dt>Clock</dt><dd data-clock></dd></div></dl><p class="cur-presenter__pace" data-pace></p></section>' +
       '<section class="cur-presenter__notes" aria-label="Facilitator notes" tabindex="0"><h2 class="cur-presenter__label">Notes</h2><div data-notes></div></section>' +
       '<p class="cur-presenter__pairing" role="status" data-pairing></p>';

@@ -211,7 +211,9 @@ def test_audience_never_shows_notes_and_the_presenter_view_does(site, context_fa
     page = context.new_page()
     url = site.url(url_path(session_with("/// facilitator"))) + "?facilitator=1"
     _open(page, url)
-    notes = page.evaluate("[...document.querySelectorAll('.md-content .cur-facilitator')].map(n => n.innerText.trim().split('\\n').pop().slice(0, 40))")
+    notes = page.evaluate(
+        "[...document.querySelectorAll('.md-content .cur-facilitator')].map(n => n.innerText.trim().split('\\n').pop().slice(0, 40))"
+    )
     assert len(notes) >= 3
     page.keyboard.press("p")
     assert page.evaluate("document.documentElement.hasAttribute('data-cur-facilitator')")
@@ -275,7 +277,16 @@ def test_keys_step_jump_blank_pause_and_full_screen(site, page) -> None:  # noqa
     assert page.locator(".cur-present__counter").get_attribute("aria-live") == "polite"
     duration = catalog().sessions[rel].duration
     assert re.fullmatch(rf"00:00 / {duration:02d}:00", page.locator("[data-timer]").inner_text())
-    for key, expected in [("ArrowRight", 2), ("ArrowDown", 3), ("PageDown", 4), ("Space", 5), ("ArrowLeft", 4), ("ArrowUp", 3), ("PageUp", 2), ("Shift+Space", 1)]:
+    for key, expected in [
+        ("ArrowRight", 2),
+        ("ArrowDown", 3),
+        ("PageDown", 4),
+        ("Space", 5),
+        ("ArrowLeft", 4),
+        ("ArrowUp", 3),
+        ("PageUp", 2),
+        ("Shift+Space", 1),
+    ]:
         page.keyboard.press(key)
         assert _slide(page)[0] == expected, f"after {key}"
     page.keyboard.press("End")

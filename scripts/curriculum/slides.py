@@ -96,7 +96,9 @@ def measure(site_dir: Path, sizes: Iterable[tuple[int, int]] = SIZES) -> dict[st
     except ImportError:
         raise Unavailable("the 'playwright' Python package is missing: run 'pip install -r requirements.lock'") from None
     if not Path(chromium_path()).exists():
-        raise Unavailable(f"Chromium is missing at {chromium_path()}: run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chromium)")
+        raise Unavailable(
+            f"Chromium is missing at {chromium_path()}: run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chromium)"
+        )
     pages = session_pages(site_dir)
     results: dict[str, dict[tuple[int, int], list[dict[str, Any]]]] = {}
     with sync_playwright() as playwright:
@@ -116,7 +118,9 @@ def measure(site_dir: Path, sizes: Iterable[tuple[int, int]] = SIZES) -> dict[st
     return results
 
 
-def findings(measured: dict[str, dict[tuple[int, int], list[dict[str, Any]]]], docs_dir: Path, docs_prefix: str = "docs") -> list[SlideProblem]:
+def findings(
+    measured: dict[str, dict[tuple[int, int], list[dict[str, Any]]]], docs_dir: Path, docs_prefix: str = "docs"
+) -> list[SlideProblem]:
     """One finding per slide that overflows or needed shrinking, at any size."""
     problems: list[SlideProblem] = []
     for rel, by_size in sorted(measured.items()):
@@ -139,7 +143,11 @@ def findings(measured: dict[str, dict[tuple[int, int], list[dict[str, Any]]]], d
             if entry["overflow"]:
                 problems.append(
                     SlideProblem(
-                        path, line, "V101", f"{name} overflows the screen at {', '.join(entry['overflow'])}", "shorten the section or split it with an H2"
+                        path,
+                        line,
+                        "V101",
+                        f"{name} overflows the screen at {', '.join(entry['overflow'])}",
+                        "shorten the section or split it with an H2",
                     )
                 )
             for block, label in entry["shrunk"].values():

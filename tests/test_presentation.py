@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-from playwright.sync_api import expect
-
-from featurepages import catalog, session_with, url_path
-from sitebuild import ROOT, build_and_serve, copy_fixture
-
 from curriculum import slides
+from featurepages import catalog, session_with, url_path
+from playwright.sync_api import expect
+from sitebuild import ROOT, build_and_serve, copy_fixture
 
 pytestmark = pytest.mark.browser
 
@@ -41,21 +39,21 @@ def awkward(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pat
     shutil.rmtree(dest, ignore_errors=True)
 
 
-def _presenting(page) -> bool:  # noqa: ANN001
+def _presenting(page) -> bool:
     return page.evaluate("document.documentElement.hasAttribute('data-cur-present')")
 
 
-def _slide(page, selector: str = COUNTER) -> tuple[int, int]:  # noqa: ANN001
+def _slide(page, selector: str = COUNTER) -> tuple[int, int]:
     current, total = page.locator(selector).inner_text().split(" / ")
     return int(current), int(total)
 
 
-def _open(page, url: str) -> None:  # noqa: ANN001
+def _open(page, url: str) -> None:
     page.goto(url)
     page.wait_for_function("[...document.querySelectorAll('.mermaid')].every(h => h.shadowRoot && h.shadowRoot.querySelector('svg'))")
 
 
-def _with_presenter(context, page, url: str):  # noqa: ANN001, ANN202
+def _with_presenter(context, page, url: str):
     """Present ``url`` in ``page`` and open the presenter view with s; return the presenter page."""
     _open(page, url)
     page.keyboard.press("p")
@@ -67,7 +65,7 @@ def _with_presenter(context, page, url: str):  # noqa: ANN001, ANN202
     return presenter
 
 
-def _moves_both_ways(page, presenter) -> None:  # noqa: ANN001
+def _moves_both_ways(page, presenter) -> None:
     presenter.keyboard.press("ArrowRight")
     presenter.keyboard.press("ArrowRight")
     expect(page.locator(COUNTER)).to_have_text(re.compile(r"^3 / "))
@@ -79,7 +77,7 @@ def _moves_both_ways(page, presenter) -> None:  # noqa: ANN001
 # Slides that fit ---------------------------------------------------------
 
 
-def test_every_slide_of_the_real_sessions_fits_at_both_sizes(site) -> None:  # noqa: ANN001
+def test_every_slide_of_the_real_sessions_fits_at_both_sizes(site) -> None:
     measured = slides.measure(site.root)
     assert set(measured) >= {rel for rel in catalog().sessions}, "every session is measured"
     assert all(len(by_size) == 2 and all(by_size.values()) for by_size in measured.values())
@@ -87,7 +85,7 @@ def test_every_slide_of_the_real_sessions_fits_at_both_sizes(site) -> None:  # n
     assert not problems, "\n".join(map(str, problems))
 
 
-def test_slide_check_names_the_line_of_a_section_that_cannot_fit(awkward) -> None:  # noqa: ANN001
+def test_slide_check_names_the_line_of_a_section_that_cannot_fit(awkward) -> None:
     _, site_dir, docs = awkward
     problems = slides.check_site(site_dir, docs)
     line = (docs / "day-7/too-long.md").read_text(encoding="utf-8").splitlines().index("## Cannot fit {#cannot-fit}") + 1
@@ -95,7 +93,7 @@ def test_slide_check_names_the_line_of_a_section_that_cannot_fit(awkward) -> Non
     assert problems[0].code == "V102" and "'Cannot fit'" in problems[0].message
 
 
-def test_body_text_is_28px_at_1080p_without_tooltips_or_edit_links(site, page_factory) -> None:  # noqa: ANN001
+def test_body_text_is_28px_at_1080p_without_tooltips_or_edit_links(site, page_factory) -> None:
     page = page_factory(site.origin, viewport={"width": 1920, "height": 1080})
     _open(page, site.url(url_path(session_with("```mermaid"))))
     page.keyboard.press("p")
@@ -120,7 +118,7 @@ def test_body_text_is_28px_at_1080p_without_tooltips_or_edit_links(site, page_fa
     assert page.evaluate("getComputedStyle(document.querySelector('.md-content abbr')).textDecorationLine") == "none"
 
 
-def test_awkward_input_presents_sensibly(awkward, page_factory) -> None:  # noqa: ANN001
+def test_awkward_input_presents_sensibly(awkward, page_factory) -> None:
     origin, _, _ = awkward
     page = page_factory(origin, viewport={"width": 1280, "height": 720})
     _open(page, f"{origin}/day-7/awkward/")
@@ -156,7 +154,7 @@ def test_awkward_input_presents_sensibly(awkward, page_factory) -> None:  # noqa
 # Presenter view ----------------------------------------------------------
 
 
-def test_presenter_and_audience_move_together_over_http(site, context_factory) -> None:  # noqa: ANN001
+def test_presenter_and_audience_move_together_over_http(site, context_factory) -> None:
     context, _ = context_factory(site.origin)
     page = context.new_page()
     presenter = _with_presenter(context, page, site.url(url_path(session_with("/// facilitator"))))
@@ -169,7 +167,7 @@ def test_presenter_and_audience_move_together_over_http(site, context_factory) -
 
 
 @pytest.mark.parametrize("channel", ["both", "postMessage only"])
-def test_presenter_and_audience_move_together_from_file(awkward, context_factory, channel: str) -> None:  # noqa: ANN001
+def test_presenter_and_audience_move_together_from_file(awkward, context_factory, channel: str) -> None:
     _, site_dir, _ = awkward
     context, traffic = context_factory("file://")
     if channel == "postMessage only":
@@ -181,7 +179,7 @@ def test_presenter_and_audience_move_together_from_file(awkward, context_factory
     assert all(url.startswith("file://") for url in traffic.requested)
 
 
-def test_presenter_opened_by_hand_pairs_over_the_broadcast_channel(site, context_factory) -> None:  # noqa: ANN001
+def test_presenter_opened_by_hand_pairs_over_the_broadcast_channel(site, context_factory) -> None:
     context, _ = context_factory(site.origin)
     url = site.url(url_path(session_with("```mermaid")))
     page = context.new_page()
@@ -194,7 +192,7 @@ def test_presenter_opened_by_hand_pairs_over_the_broadcast_channel(site, context
     _moves_both_ways(page, presenter)
 
 
-def test_presenter_alone_says_how_to_pair(awkward, context_factory) -> None:  # noqa: ANN001
+def test_presenter_alone_says_how_to_pair(awkward, context_factory) -> None:
     origin, _, _ = awkward
     context, _ = context_factory(origin)
     presenter = context.new_page()
@@ -206,7 +204,7 @@ def test_presenter_alone_says_how_to_pair(awkward, context_factory) -> None:  # 
     assert _slide(presenter, PRESENTER_COUNTER)[0] == 2  # it still works on its own
 
 
-def test_audience_never_shows_notes_and_the_presenter_view_does(site, context_factory) -> None:  # noqa: ANN001
+def test_audience_never_shows_notes_and_the_presenter_view_does(site, context_factory) -> None:
     context, _ = context_factory(site.origin)
     page = context.new_page()
     url = site.url(url_path(session_with("/// facilitator"))) + "?facilitator=1"
@@ -239,7 +237,7 @@ def test_audience_never_shows_notes_and_the_presenter_view_does(site, context_fa
     assert page.locator(".cur-present__notes").is_visible()
 
 
-def test_pace_follows_the_run_sheet_and_falls_back_to_the_duration(awkward, context_factory) -> None:  # noqa: ANN001
+def test_pace_follows_the_run_sheet_and_falls_back_to_the_duration(awkward, context_factory) -> None:
     origin, _, _ = awkward
     context, _ = context_factory(origin)
     presenter = context.new_page()
@@ -263,7 +261,7 @@ def test_pace_follows_the_run_sheet_and_falls_back_to_the_duration(awkward, cont
 # What presenters expect --------------------------------------------------
 
 
-def test_keys_step_jump_blank_pause_and_full_screen(site, page) -> None:  # noqa: ANN001
+def test_keys_step_jump_blank_pause_and_full_screen(site, page) -> None:
     rel = session_with("```mermaid")
     page.clock.install()
     _open(page, site.url(url_path(rel)))
@@ -315,7 +313,7 @@ def test_keys_step_jump_blank_pause_and_full_screen(site, page) -> None:  # noqa
     page.wait_for_function("document.fullscreenElement !== null")
 
 
-def test_p_enters_but_not_while_typing_and_esc_returns_to_the_section(site, page) -> None:  # noqa: ANN001
+def test_p_enters_but_not_while_typing_and_esc_returns_to_the_section(site, page) -> None:
     _open(page, site.url(url_path(session_with("```mermaid"))))
     page.locator(".md-search__input").click()
     expect(page.locator("#__search")).to_be_checked()
@@ -339,7 +337,7 @@ def test_p_enters_but_not_while_typing_and_esc_returns_to_the_section(site, page
     assert page.locator(".md-content__inner > h2").nth(1).is_visible()  # the page is whole again
 
 
-def test_swipe_moves_slides(site, page_factory) -> None:  # noqa: ANN001
+def test_swipe_moves_slides(site, page_factory) -> None:
     page = page_factory(site.origin, has_touch=True, viewport={"width": 1024, "height": 768})
     _open(page, site.url(url_path(session_with("```mermaid"))))
     page.keyboard.press("p")
@@ -352,7 +350,7 @@ def test_swipe_moves_slides(site, page_factory) -> None:  # noqa: ANN001
     assert _slide(page)[0] == 1
 
 
-def test_controls_have_names_work_by_keyboard_and_pass_axe_in_both_windows(site, context_factory) -> None:  # noqa: ANN001
+def test_controls_have_names_work_by_keyboard_and_pass_axe_in_both_windows(site, context_factory) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     context, _ = context_factory(site.origin)
@@ -387,7 +385,7 @@ def test_controls_have_names_work_by_keyboard_and_pass_axe_in_both_windows(site,
     expect(presenter.get_by_role("button", name="Blank screen")).to_have_attribute("aria-pressed", "false")
 
 
-def test_no_present_button_off_session_pages(site, page) -> None:  # noqa: ANN001
+def test_no_present_button_off_session_pages(site, page) -> None:
     page.goto(site.url("/"))
     assert page.get_by_role("button", name="Facilitator mode").is_visible()
     assert page.get_by_role("button", name="Present").count() == 0

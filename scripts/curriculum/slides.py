@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from curriculum.browser import CHROMIUM_ARGS, Unavailable, chromium_path
 

@@ -10,20 +10,12 @@
  * Slides come from present-slides.js; the audience window and the presenter
  * view keep each other in step through present-link.js.
  *
- * Keys (not while typing): next ArrowRight, ArrowDown, PageDown, Space;
- * previous ArrowLeft, ArrowUp, PageUp, Shift+Space; Home/End; a number then
- * Enter jumps; b or . blanks the screen and any key brings it back; t pauses
- * the timer; f full screen; s presenter view; n the notes panel (audience
- * window, off by default); Esc leaves. They arrive through Material's
- * keyboard$, except the letters Material itself binds (p , n . f s /), which
- * a capturing listener takes first so Material's search and page navigation
- * do not fire under a slide. A horizontal swipe moves slides on a tablet.
+ * Keys, swipes and their reasons are in present-keys.js.
  */
 (function () {
   "use strict";
 
   var root = document.documentElement;
-  var MATERIAL_KEYS = ["p", "P", ",", "n", "N", ".", "f", "F", "s", "S", "/"];
   var state = null;
   var link = window.curPresentLink;
 
@@ -117,7 +109,9 @@
     var notes = [];
     slide.items.forEach(function (el) {
       if (el.matches(".cur-facilitator")) notes.push(el);
-      else if (el.querySelectorAll) el.querySelectorAll(".cur-facilitator").forEach((n) => notes.push(n));
+      else if (el.querySelectorAll) el.querySelectorAll(".cur-facilitator").forEach(function (n) {
+          notes.push(n);
+        });
     });
     notes.forEach(function (note) {
       var wrapper = document.createElement("div");
@@ -183,7 +177,9 @@
     state.canvas.removeAttribute("tabindex");
     emit("exit");
     state = null;
-    ["data-cur-present", "data-cur-blank", "data-cur-notes"].forEach((name) => root.removeAttribute(name));
+    ["data-cur-present", "data-cur-blank", "data-cur-notes", "data-cur-end"].forEach(function (name) {
+      root.removeAttribute(name);
+    });
     delete root.dataset.curSlide;
     if (anchor) {
       var bar = document.querySelector(".md-header");
@@ -217,81 +213,6 @@
     else if (root.requestFullscreen) root.requestFullscreen().catch(function () {});
   }
 
-  function typing(target) {
-    return !!(target && target.closest && target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']"));
-  }
-
-  /* Keys Material binds itself, and the key that ends a blank screen: taken before Material sees them. */
-  function onCapture(event) {
-    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
-    var key = event.key;
-    if (!state) {
-      if (key === "p" && mode() === "" && header()) {
-        event.preventDefault();
-        event.stopImmediatePropagation();
-        enter();
-      }
-      return;
-    }
-    if (state.mode === "preview") return;
-    if (state.blank && state.mode === "audience" && ["Shift", "Control", "Alt", "Meta", "Tab"].indexOf(key) < 0) {
-      setBlank(false);
-    } else if (MATERIAL_KEYS.indexOf(key) >= 0) {
-      if (key === "f" || key === "F") toggleFullscreen();
-      else if (key === "s" || key === "S") openPresenter();
-      else if (key === "n" || key === "N") emit("notes-key");
-      else if (key === ".") setBlank(!state.blank);
-    } else {
-      return;
-    }
-    event.preventDefault();
-    event.stopImmediatePropagation();
-  }
-
-  function onKey(key) {
-    if (!state || state.mode === "preview" || key.mode !== "global") return;
-    var type = key.type;
-    var moves = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 };
-    if (/^[0-9]$/.test(type)) {
-      state.jump = (state.jump || "") + type;
-      emit("jump");
-    } else if (type === "Enter" && state.jump) {
-      go(Number(state.jump) - 1);
-      state.jump = "";
-      emit("jump");
-    } else if (type === "Escape" && state.jump) {
-      state.jump = "";
-      emit("jump");
-    } else if (moves[type]) go(state.index + moves[type]);
-    else if (type === " ") go(state.index + (key.shift ? -1 : 1));
-    else if (type === "Home") go(0);
-    else if (type === "End") go(state.slides.length - 1);
-    else if (type === "b" || type === "B") setBlank(!state.blank);
-    else if (type === "t" || type === "T") setRunning(state.timer.since === null);
-    else if (type === "Escape") exit();
-    else return;
-    key.claim();
-  }
-
-  /* Shift is not in Material's key object: remember it for Shift+Space. */
-  var shift = false;
-  window.addEventListener("keydown", function (event) {
-    shift = event.shiftKey;
-  }, true);
-
-  var touch = null;
-  document.addEventListener("touchstart", function (event) {
-    if (state && event.touches.length === 1) touch = { x: event.touches[0].clientX, y: event.touches[0].clientY };
-  }, { passive: true });
-  document.addEventListener("touchend", function (event) {
-    if (!state || !touch || state.mode === "preview") return;
-    var dx = event.changedTouches[0].clientX - touch.x;
-    var dy = event.changedTouches[0].clientY - touch.y;
-    touch = null;
-    if (Math.abs(dx) > 50 && Math.abs(dx) > 1.5 * Math.abs(dy)) go(state.index + (dx < 0 ? 1 : -1));
-  });
-
-  window.addEventListener("keydown", onCapture, true);
   window.addEventListener("resize", refit);
   document.addEventListener("fullscreenchange", function () {
     refit();
@@ -323,6 +244,8 @@
     refit: refit,
     openPresenter: openPresenter,
     toggleFullscreen: toggleFullscreen,
+    header: header,
+    emit: emit,
   };
 
   document$.subscribe(function () {
@@ -334,9 +257,5 @@
       });
     }
     if (mode() === "preview" && header()) enter({ mode: "preview" });
-  });
-  keyboard$.subscribe(function (key) {
-    key.shift = shift;
-    onKey(key);
   });
 })();

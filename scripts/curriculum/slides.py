@@ -69,7 +69,9 @@ class SlideProblem:
 def session_pages(site_dir: Path) -> list[tuple[Path, str]]:
     """Built pages that are sessions, with the source path each names (``day-2/pipelines.md``)."""
     found = []
-    for page in sorted(site_dir.rglob("*.html")):
+    from curriculum.building import built_pages
+
+    for page in built_pages(site_dir):
         matches = SESSION_ATTR.findall(page.read_text(encoding="utf-8", errors="replace"))
         if len(matches) == 1:  # a page that gathers several sessions (the whole day) is not presented as one
             found.append((page, matches[0]))
@@ -77,17 +79,15 @@ def session_pages(site_dir: Path) -> list[tuple[Path, str]]:
 
 
 def section_lines(markdown: Path) -> list[int]:
-    """File line of each slide section: the title (line 1, the front matter), then every H2 in order."""
-    from curriculum.model import scan_session_body
-    from curriculum.source import split_front_matter
+    """File line of each slide section: the title (line 1, the front matter), then every top-level H2 in order.
 
-    text = markdown.read_text(encoding="utf-8")
-    _, _, body_start, _ = split_front_matter(text)
-    lines = text.splitlines()
-    body = scan_session_body(lines[body_start - 1 :], first_line=body_start)
-    h2 = [line for line, _ in body.teaching_h2]
-    h2 += [line for line in (body.knowledge_check_line, body.takeaways_line) if line]
-    return [1, *sorted(h2)]
+    An H2 inside a ``///`` block renders inside the block, not as a section of its own.
+    """
+    from curriculum.scanner import scan
+
+    result = scan(markdown.read_text(encoding="utf-8").splitlines())
+    h2 = [h.line for h in result.headings if h.level == 2 and not any(b.contains(h.line) for b in result.blocks)]
+    return [1, *h2]
 
 
 def measure(site_dir: Path, sizes: Iterable[tuple[int, int]] = SIZES) -> dict[str, dict[tuple[int, int], list[dict[str, Any]]]]:
@@ -177,11 +177,11 @@ def main(argv: list[str] | None = None) -> int:
         if args:
             problems = check_site(Path(args[0]), Path(args[1]) if len(args) > 1 else root / "docs")
         else:
-            from curriculum.checker.building import build_in_process
+            from curriculum.building import build
 
             with tempfile.TemporaryDirectory() as tmp:
-                log = build_in_process(root / "mkdocs.yml", Path(tmp))
-                if log.returncode:
+                log = build(root / "mkdocs.yml", Path(tmp), in_process=True)
+                if not log.ok:
                     print(log.output, file=sys.stderr)
                     return 1
                 problems = check_site(Path(tmp), root / "docs")

@@ -118,6 +118,25 @@ def test_body_text_is_28px_at_1080p_without_tooltips_or_edit_links(site, page_fa
     assert page.evaluate("getComputedStyle(document.querySelector('.md-content abbr')).textDecorationLine") == "none"
 
 
+def test_an_answer_opened_in_front_of_the_room_still_fits(site, page) -> None:
+    _open(page, site.url(url_path(session_with("/// question"))))
+    page.keyboard.press("p")
+    # Click each answer's summary, as a facilitator would; the toggle event does the fitting.
+    opened = page.evaluate(
+        """async () => { const s = curPresent.state(); const result = [];
+             const toggle = d => { const done = new Promise(r => d.addEventListener('toggle', r, { once: true }));
+                                   d.querySelector(':scope > summary').click(); return done; };
+             for (const [i, slide] of s.slides.entries()) { curPresent.go(i);
+               for (const d of [...s.canvas.querySelectorAll('details:not([open])')].filter(d => d.checkVisibility())) {
+                 await toggle(d);
+                 result.push({ slide: i + 1, open: d.open, fits: s.layout.fitsNow(), shown: d.checkVisibility() });
+                 await toggle(d); } }
+             return result; }"""
+    )
+    assert opened and all(o["open"] and o["fits"] and o["shown"] for o in opened), opened
+    assert page.evaluate("curPresent.state().layout.fitsNow()")  # closed again, the slide is whole
+
+
 def test_awkward_input_presents_sensibly(awkward, page_factory) -> None:
     origin, _, _ = awkward
     page = page_factory(origin, viewport={"width": 1280, "height": 720})
@@ -160,6 +179,15 @@ def test_presenter_and_audience_move_together_over_http(site, context_factory) -
     presenter = _with_presenter(context, page, site.url(url_path(session_with("/// facilitator"))))
     assert presenter.evaluate("curPresentLink.channels()") == {"broadcast": True, "opener": True, "peer": False}
     _moves_both_ways(page, presenter)
+    # An answer opened in the presenter view opens on the room's screen too.
+    index = presenter.evaluate("curPresent.state().slides.findIndex(s => s.items.some(e => e.matches('details.cur-question')))")
+    presenter.evaluate(f"curPresent.go({index})")
+    expect(page.locator(COUNTER)).to_have_text(re.compile(rf"^{index + 1} / "))
+    presenter.locator(".md-content__inner details.cur-question > summary:visible").first.click()
+    expect(page.locator(".md-content__inner details.cur-question[open]")).to_have_count(1)
+    assert page.evaluate("curPresent.state().layout.fitsNow()")
+    presenter.evaluate("curPresent.go(1)")
+    expect(page.locator(COUNTER)).to_have_text(re.compile(r"^2 / "))
     presenter.close()
     assert _presenting(page) and _slide(page)[0] == 2  # closing the presenter view leaves the room's slide alone
     page.keyboard.press("ArrowRight")

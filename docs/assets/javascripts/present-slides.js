@@ -88,31 +88,62 @@
     el.style.setProperty(name, value);
   };
 
-  /* Does ``slide`` fit? Every tab of a tabbed block is tried. */
-  Layout.prototype.fits = function (slide) {
-    this.show(slide);
+  /* Does the slide as shown fit the canvas? */
+  Layout.prototype.fitsNow = function () {
     var limit = box(this.canvas);
-    var canvas = this.canvas;
+    var edge = extent(this.canvas);
+    return edge.bottom <= limit.bottom + 0.5 && edge.right <= WIDTH + 0.5;
+  };
+
+  /* Does ``slide`` fit? Every tab of a tabbed block is tried; collapsed blocks count closed (fitOpened). */
+  Layout.prototype.fits = function (slide) {
+    var self = this;
+    this.show(slide);
     var radios = [];
     slide.items.forEach(function (el) {
       if (el.matches && el.matches(".tabbed-set")) radios = radios.concat(Array.prototype.slice.call(el.querySelectorAll(":scope > input[type=radio]")));
     });
-    function ok() {
-      var edge = extent(canvas);
-      return edge.bottom <= limit.bottom + 0.5 && edge.right <= WIDTH + 0.5;
-    }
-    if (!radios.length) return ok();
+    if (!radios.length) return this.fitsNow();
     var checked = radios.filter(function (r) {
       return r.checked;
     });
     var all = radios.every(function (radio) {
       radio.checked = true;
-      return ok();
+      return self.fitsNow();
     });
     checked.forEach(function (r) {
       r.checked = true;
     });
     return all;
+  };
+
+  /* A collapsed block (an answer, a worked solution) opened in front of the room: if the slide no
+     longer fits, the block is scaled down a little; if that is not enough, it takes the slide on
+     its own (under the heading) and is scaled to fit. Closing it brings the slide back. */
+  Layout.prototype.fitOpened = function (details, slide) {
+    if (!details.dataset.curZoom) details.dataset.curZoom = details.style.zoom || "1";
+    var base = Number(details.dataset.curZoom);
+    var zoom = base;
+    var self = this;
+    details.style.zoom = String(base);
+    this.show(slide);
+    function shrinkTo(floor) {
+      while (!self.fitsNow() && zoom > floor) {
+        zoom *= 0.9;
+        details.style.zoom = String(zoom);
+      }
+    }
+    if (!details.open || this.fitsNow()) return;
+    shrinkTo(0.75 * base);
+    if (this.fitsNow()) return;
+    var top = details;
+    while (top.parentElement && top.parentElement !== this.canvas) top = top.parentElement;
+    slide.items.forEach(function (el) {
+      if (el !== slide.heading && el !== top && el.parentElement === self.canvas) el.classList.add("cur-slide-hidden");
+    });
+    zoom = base;
+    details.style.zoom = String(base);
+    shrinkTo(0.3);
   };
 
   /* What overflows on ``slide`` (logical px beyond the canvas), for the slide check. */
@@ -134,6 +165,11 @@
     });
     this.canvas.querySelectorAll("[data-cur-scale]").forEach(function (el) {
       delete el.dataset.curScale;
+    });
+    this.canvas.querySelectorAll("details[data-cur-zoom]").forEach(function (el) {
+      el.style.zoom = el.dataset.curZoom === "1" ? "" : el.dataset.curZoom;
+      delete el.dataset.curZoom;
+      if (!el.getAttribute("style")) el.removeAttribute("style");
     });
     this.canvas.removeAttribute("data-cur-continued");
   };

@@ -52,8 +52,26 @@
     return (t.base + (t.since === null ? 0 : Date.now() - t.since)) / 1000;
   }
 
+  /* Which collapsed blocks (answers, worked solutions) are open, by their order on the page. */
+  function openDetails() {
+    var open = [];
+    state.canvas.querySelectorAll("details").forEach(function (d, i) {
+      if (d.open) open.push(i);
+    });
+    return open.join(" ");
+  }
+
   function snapshot() {
-    return { type: "state", from: state.mode, index: state.index, total: state.slides.length, blank: state.blank, elapsed: elapsed(), running: state.timer.since !== null };
+    return {
+      type: "state",
+      from: state.mode,
+      index: state.index,
+      total: state.slides.length,
+      blank: state.blank,
+      elapsed: elapsed(),
+      running: state.timer.since !== null,
+      open: openDetails(),
+    };
   }
 
   function share() {
@@ -99,6 +117,14 @@
     state.timer.since = message.running ? Date.now() : null;
     if (message.index !== state.index) go(message.index, true);
     setBlank(!!message.blank, true);
+    if (typeof message.open === "string" && message.open !== openDetails()) {
+      /* Opening an answer in either window opens it in the other; the toggles this causes are not sent back. */
+      state.remoteOpen = message.open;
+      var open = message.open ? message.open.split(" ").map(Number) : [];
+      state.canvas.querySelectorAll("details").forEach(function (d, i) {
+        d.open = open.indexOf(i) >= 0;
+      });
+    }
     emit("timer");
     emit("paired");
   }
@@ -219,6 +245,16 @@
     emit("fullscreen");
   });
   link.on(apply);
+  /* "toggle" does not bubble: listen in the capture phase for any collapsed block on a slide. */
+  document.addEventListener(
+    "toggle",
+    function (event) {
+      if (!state || !event.target.matches || !event.target.matches("details") || !state.canvas.contains(event.target)) return;
+      state.layout.fitOpened(event.target, state.slides[state.index]);
+      if (openDetails() !== state.remoteOpen) share();
+    },
+    true
+  );
   /* The presenter view tells its next-slide preview which slide to show; past the last, none. */
   window.addEventListener("message", function (event) {
     var data = event.data;

@@ -15,7 +15,8 @@ Each finding names the page's Markdown file and the line of the slide's
 section (its H2; the front matter for the title slide). The check reads the
 built site: run it after ``mkdocs build`` (``python -m curriculum.slides
 SITE_DIR``), or let it build (no argument). Findings are data; the caller
-prints them.
+prints them. The two rules are declared with the checker's own ``Rule``, so
+registering this check as a checker family is one module that yields them.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from curriculum.browser import CHROMIUM_ARGS, Unavailable, chromium_path
+from curriculum.rules import Problem, Rule
 
 #: The screens a slide must fit: a 1080p projector and a small laptop.
 SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1280, 720))
@@ -52,18 +54,47 @@ MEASURE = """() => {
 }"""
 
 
+#: The rules this check reports, declared as the checker declares its own.
+RULES = (
+    Rule(
+        "V101",
+        "slide-overflow",
+        "a slide of a session overflows a 1920x1080 or 1280x720 screen",
+        "shorten the section or split it with an H2",
+        "a slide that scrolls is cut off on the projector, in front of the room",
+    ),
+    Rule(
+        "V102",
+        "slide-shrunk",
+        "a block is too large for a slide even alone, and is shown scaled down below a legible size",
+        "split it into shorter paragraphs, a list or a table, or move detail to the facilitator notes",
+        "text scaled down to fit cannot be read from the back of the room",
+    ),
+)
+OVERFLOW, SHRUNK = RULES
+
+
 @dataclass(frozen=True)
 class SlideProblem:
     """One slide that does not fit, at the Markdown line of its section."""
 
     path: str
-    line: int
-    code: str
-    message: str
-    fix: str
+    problem: Problem
+
+    @property
+    def code(self) -> str:
+        return self.problem.code
+
+    @property
+    def line(self) -> int:
+        return self.problem.line
+
+    @property
+    def message(self) -> str:
+        return self.problem.message
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.code} {self.message} ({self.fix})"
+        return self.problem.text(self.path)
 
 
 def session_pages(site_dir: Path) -> list[tuple[Path, str]]:
@@ -143,24 +174,11 @@ def findings(
             name = f"slide {index + 1} ('{slide['title']}'{', continued' if slide['continued'] else ''})"
             if entry["overflow"]:
                 problems.append(
-                    SlideProblem(
-                        path,
-                        line,
-                        "V101",
-                        f"{name} overflows the screen at {', '.join(entry['overflow'])}",
-                        "shorten the section or split it with an H2",
-                    )
+                    SlideProblem(path, OVERFLOW.problem(line, f"{name} overflows the screen at {', '.join(entry['overflow'])}"))
                 )
             for block, label in entry["shrunk"].values():
-                problems.append(
-                    SlideProblem(
-                        path,
-                        line,
-                        "V102",
-                        f"{name}: a <{block['tag']}> block ('{block['text']}') is too large for a slide even alone, shown at {round(block['zoom'] * 100)}%",
-                        "split it into shorter paragraphs, a list or a table, or move detail to the facilitator notes",
-                    )
-                )
+                message = f"{name}: a <{block['tag']}> block ('{block['text']}') is too large for a slide even alone, shown at {round(block['zoom'] * 100)}%"
+                problems.append(SlideProblem(path, SHRUNK.problem(line, message)))
     return problems
 
 

@@ -186,7 +186,7 @@
     refit();
     go(0, true);
     if (chosen !== "preview") {
-      link.open(head.dataset.curSession || window.location.pathname);
+      link.open((head.dataset.curSession || "") + " " + window.location.pathname);
       link.send({ type: chosen === "audience" ? "state" : "hello", from: chosen, index: 0, total: state.slides.length, blank: false, elapsed: 0, running: true });
       canvas.setAttribute("tabindex", "-1");
       canvas.focus({ preventScroll: true });

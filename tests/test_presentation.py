@@ -419,3 +419,14 @@ def test_no_present_button_off_session_pages(site, page) -> None:
     assert page.get_by_role("button", name="Present").count() == 0
     page.keyboard.press("p")
     assert not _presenting(page)
+
+
+def test_presentation_styles_take_every_colour_from_the_palette() -> None:
+    stylesheets = ROOT / "docs" / "assets" / "stylesheets"
+    palette = set(re.findall(r"(--cur-[\w-]+)\s*:", (stylesheets / "curriculum.css").read_text(encoding="utf-8")))
+    for name in ("present.css", "presenter.css"):
+        text = re.sub(r"/\*.*?\*/", "", (stylesheets / name).read_text(encoding="utf-8"), flags=re.DOTALL)
+        assert not re.search(r"#[0-9a-fA-F]{3,8}\b|\b(?:rgba?|hsla?)\(", text), f"{name} writes a colour of its own"
+        assert not re.search(r"--cur-[\w-]+\s*:", text), f"{name} declares a custom property outside the palette"
+        used = set(re.findall(r"var\((--cur-[\w-]+)", text))
+        assert used and used <= palette, f"{name} uses {sorted(used - palette)}, not in curriculum.css's palette"

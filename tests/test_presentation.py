@@ -53,6 +53,12 @@ def _open(page, url: str) -> None:
     page.wait_for_function("[...document.querySelectorAll('.mermaid')].every(h => h.shadowRoot && h.shadowRoot.querySelector('svg'))")
 
 
+def _ready(presenter) -> None:
+    """Wait until a presenter view has loaded and cut its slides (slow when the machine is busy)."""
+    presenter.wait_for_load_state()
+    expect(presenter.locator(PRESENTER_COUNTER)).to_have_text(re.compile(r"^\d+ / \d+$"), timeout=30_000)
+
+
 def _with_presenter(context, page, url: str):
     """Present ``url`` in ``page`` and open the presenter view with s; return the presenter page."""
     _open(page, url)
@@ -60,7 +66,7 @@ def _with_presenter(context, page, url: str):
     with context.expect_page() as popup:
         page.keyboard.press("s")
     presenter = popup.value
-    presenter.wait_for_load_state()
+    _ready(presenter)
     expect(presenter.locator(PRESENTER_COUNTER)).to_have_text(re.compile(r"^1 / \d+$"))
     return presenter
 
@@ -215,6 +221,7 @@ def test_presenter_opened_by_hand_pairs_over_the_broadcast_channel(site, context
     page.keyboard.press("p")
     presenter = context.new_page()
     presenter.goto(url + "?cur-present=presenter")
+    _ready(presenter)
     assert presenter.evaluate("curPresentLink.channels()")["opener"] is False
     expect(presenter.locator("[data-pairing]")).to_be_hidden()
     _moves_both_ways(page, presenter)
@@ -225,6 +232,7 @@ def test_presenter_alone_says_how_to_pair(awkward, context_factory) -> None:
     context, _ = context_factory(origin)
     presenter = context.new_page()
     presenter.goto(f"{origin}/day-7/awkward/?cur-present=presenter")
+    _ready(presenter)
     help_text = presenter.locator("[data-pairing]")
     expect(help_text).to_be_visible()
     expect(help_text).to_contain_text("press Present (or P), then press S there")
@@ -253,6 +261,7 @@ def test_audience_never_shows_notes_and_the_presenter_view_does(site, context_fa
     with context.expect_page() as popup:
         page.keyboard.press("s")
     presenter = popup.value
+    _ready(presenter)
     seen = set()
     for index in range(total):
         page.evaluate(f"curPresent.go({index})")
@@ -271,6 +280,7 @@ def test_pace_follows_the_run_sheet_and_falls_back_to_the_duration(awkward, cont
     presenter = context.new_page()
     presenter.clock.install()
     presenter.goto(f"{origin}/day-7/awkward/?cur-present=presenter")
+    _ready(presenter)
     pace = presenter.locator("[data-pace]")
     expect(pace).to_contain_text("On time: by the run sheet")
     presenter.clock.fast_forward("20:00")
@@ -399,6 +409,7 @@ def test_controls_have_names_work_by_keyboard_and_pass_axe_in_both_windows(site,
     with context.expect_page() as popup:
         page.get_by_role("button", name="Presenter view").click()
     presenter = popup.value
+    _ready(presenter)
     expect(presenter.locator(PRESENTER_COUNTER)).to_have_text(re.compile(r"^1 / "))
     presenter.get_by_role("button", name="Next").focus()
     presenter.keyboard.press("Enter")

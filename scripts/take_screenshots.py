@@ -1,14 +1,16 @@
 """Take the site's screenshots for the README and the facilitator guide.
 
 Builds the site into a temporary folder, serves it on 127.0.0.1 (the same way
-the tests do) and saves three 1280x720 PNGs with the system Chromium:
+the tests do) and saves four PNGs with the system Chromium:
 
 - docs/assets/images/site-session.png: a session page, light palette, scrolled
   to the section of its first diagram;
 - docs/assets/images/facilitator-mode.png: the same page in facilitator mode,
   scrolled to its first facilitator note;
-- docs/assets/images/presentation-mode.png: a slide with a diagram, the
-  counter, the timer and the facilitator-notes panel.
+- docs/assets/images/presentation-mode.png: the room's window (1280x720) on
+  the slide of the first diagram, with the control bar and no notes;
+- docs/assets/images/presenter-view.png: the presenter view (1280x800) opened
+  from it with the key s, moved on to the next slide that has notes.
 
 Run it again after a session page changes a lot:
 ``.venv/bin/python scripts/take_screenshots.py [day-2/pipelines/]``.
@@ -27,20 +29,15 @@ from curriculum.browser import CHROMIUM_ARGS, chromium_path
 from sitebuild import build_and_serve
 
 IMAGES = ROOT / "docs" / "assets" / "images"
-NAMES = ("site-session.png", "facilitator-mode.png", "presentation-mode.png")
+NAMES = ("site-session.png", "facilitator-mode.png", "presentation-mode.png", "presenter-view.png")
 
 SCROLL_TO_FIRST_DIAGRAM_SECTION = """() => {
   let e = document.querySelector('.mermaid');
   while (e && !/^H[23]$/.test(e.tagName)) e = e.previousElementSibling || e.parentElement;
   window.scrollTo(0, (e || document.querySelector('.mermaid')).getBoundingClientRect().top + window.scrollY - 64);
 }"""
-FIRST_SLIDE_WITH_DIAGRAM = """() => {
-  const h2 = [...document.querySelectorAll('.md-content__inner > h2')];
-  const i = h2.findIndex(h => { let e = h.nextElementSibling;
-    while (e && e.tagName !== 'H2') { if (e.matches('.mermaid')) return true; e = e.nextElementSibling; }
-    return false; });
-  return i < 0 ? 1 : i + 1;
-}"""
+FIRST_SLIDE_WITH_DIAGRAM = """() => curPresent.state().slides.findIndex(s => s.items.some(e => e.matches('.mermaid')))"""
+NEXT_SLIDE_WITH_NOTES = """(from) => curPresent.state().slides.findIndex((s, i) => i > from && s.notes.length)"""
 
 
 def main(argv: list[str]) -> int:
@@ -71,11 +68,26 @@ def main(argv: list[str]) -> int:
                 page.wait_for_timeout(600)  # let the header's title transition finish
                 page.screenshot(path=str(IMAGES / "facilitator-mode.png"))
 
+                page.close()
+
+                context = browser.new_context(viewport={"width": 1280, "height": 720}, color_scheme="light")
+                page = context.new_page()
+                page.goto(f"{server.origin}/{session}")
                 page.keyboard.press("p")
-                for _ in range(page.evaluate(FIRST_SLIDE_WITH_DIAGRAM)):
-                    page.keyboard.press("ArrowRight")
+                diagram = page.evaluate(FIRST_SLIDE_WITH_DIAGRAM)
+                page.evaluate(f"curPresent.go({max(0, diagram)})")
                 page.wait_for_timeout(300)
                 page.screenshot(path=str(IMAGES / "presentation-mode.png"))
+
+                with context.expect_page() as popup:
+                    page.keyboard.press("s")
+                presenter = popup.value
+                presenter.set_viewport_size({"width": 1280, "height": 800})
+                presenter.wait_for_load_state()
+                noted = page.evaluate(NEXT_SLIDE_WITH_NOTES, max(0, diagram))
+                presenter.evaluate(f"curPresent.go({max(0, noted)})")
+                presenter.wait_for_timeout(1500)  # the next-slide frame loads the page
+                presenter.screenshot(path=str(IMAGES / "presenter-view.png"))
                 browser.close()
         finally:
             server.close()

@@ -1,231 +1,215 @@
 /*
  * Presentation mode: a session page as slides, for a projector.
  *
- * Enter with the header's "Present" button or the key "p" (not while typing).
- * Slide 1 is the title and objectives; then one slide per H2 section; a long
- * section with H3s is split at its H3s (the H2 heading repeats on each part).
- * Next: ArrowRight, ArrowDown, PageDown, Space. Previous: ArrowLeft, ArrowUp,
- * PageUp, Shift+Space. Home/End jump to the first/last slide. Esc leaves,
- * scrolled to the section of the slide that was showing.
+ * One core for the three ways a page presents, chosen by ?cur-present=:
+ * - (none) the audience window: enter with the header's "Present" button or
+ *   the key p; its control bar is present-bar.js;
+ * - "presenter" the facilitator's presenter view (presenter.js), opened by
+ *   the key s or the "Presenter view" button;
+ * - "preview" the next-slide preview inside the presenter view.
+ * Slides come from present-slides.js; the audience window and the presenter
+ * view keep each other in step through present-link.js.
  *
- * Nothing is moved or cloned in the page: each top-level element of the
- * article is tagged with the slides it belongs to and CSS hides the others
- * (assets/stylesheets/present.css), so the diagrams Material has already
- * rendered stay rendered. With facilitator mode on, the notes of the slide
- * show in a side panel (copies of the notes' text; the notes in the slide are
- * hidden while presenting).
+ * Keys, swipes and their reasons are in present-keys.js.
  */
 (function () {
   "use strict";
 
   var root = document.documentElement;
-  /* A section longer than this many characters is split at its H3s. */
-  var LONG_SECTION = 1400;
-  var SKIP = ".md-content__button, .md-source-file, .cur-progress-control, script, style";
-
   var state = null;
+  var link = window.curPresentLink;
 
-  function article() {
-    return document.querySelector(".md-content__inner");
+  function mode() {
+    try {
+      return new URLSearchParams(window.location.search).get("cur-present") || "";
+    } catch (error) {
+      return "";
+    }
   }
 
-  function sessionHeader() {
+  function header() {
     return document.querySelector(".cur-session-header[data-cur-duration]");
   }
 
-  /* Tag every top-level element with the slides it shows on; return the slides. */
-  function buildSlides(container) {
-    var children = Array.prototype.filter.call(container.children, function (el) {
-      return !el.matches(SKIP);
-    });
-    var sections = [];
-    var current = { heading: null, elements: [] };
-    children.forEach(function (el) {
-      if (el.tagName === "H2") {
-        sections.push(current);
-        current = { heading: el, elements: [el] };
-      } else {
-        current.elements.push(el);
-      }
-    });
-    sections.push(current);
-
-    var slides = [];
-    sections.forEach(function (section, index) {
-      if (index === 0) {
-        slides.push({ elements: section.elements, anchor: container.querySelector("h1") || section.elements[0] });
-        return;
-      }
-      var length = section.elements.reduce(function (sum, el) {
-        return sum + (el.textContent || "").length;
-      }, 0);
-      var hasH3 = section.elements.some(function (el) {
-        return el.tagName === "H3";
-      });
-      if (length <= LONG_SECTION || !hasH3) {
-        slides.push({ elements: section.elements, anchor: section.heading });
-        return;
-      }
-      var part = { elements: [], anchor: section.heading };
-      section.elements.forEach(function (el) {
-        if (el.tagName === "H3" && part.elements.some(function (e) { return e !== section.heading; })) {
-          slides.push(part);
-          part = { elements: [section.heading], anchor: el };
-        }
-        if (el !== section.heading || part.elements.indexOf(el) < 0) part.elements.push(el);
-      });
-      slides.push(part);
-    });
-    slides.forEach(function (slide, index) {
-      slide.elements.forEach(function (el) {
-        var list = el.dataset.curSlides ? el.dataset.curSlides.split(" ") : [];
-        list.push(String(index));
-        el.dataset.curSlides = list.join(" ");
-      });
-    });
-    children.forEach(function (el) {
-      if (!el.dataset.curSlides) el.dataset.curSlides = "";
-    });
-    return slides;
-  }
-
-  function chrome() {
-    /* A named <section> is a region landmark, so axe finds it and screen
-       readers list it with the page's other landmarks. */
-    var bar = document.createElement("section");
-    bar.className = "cur-present__bar";
-    bar.setAttribute("aria-label", "Presentation controls");
-    bar.innerHTML =
-      '<button type="button" class="cur-present__button" data-act="prev">Previous</button>' +
-      '<span class="cur-present__counter" aria-live="polite" aria-atomic="true"><span class="cur-visually-hidden">Slide </span><span data-counter></span></span>' +
-      '<button type="button" class="cur-present__button" data-act="next">Next</button>' +
-      '<span class="cur-present__timer" role="timer" aria-live="off" title="Time elapsed and session length"><span class="cur-visually-hidden">Elapsed </span><span data-timer></span></span>' +
-      '<button type="button" class="cur-present__button" data-act="exit">Exit <kbd>Esc</kbd></button>';
-    bar.addEventListener("click", function (event) {
-      var button = event.target.closest("button[data-act]");
-      if (!button) return;
-      if (button.dataset.act === "prev") go(state.index - 1);
-      if (button.dataset.act === "next") go(state.index + 1);
-      if (button.dataset.act === "exit") exit();
-    });
-    var notes = document.createElement("aside");
-    notes.className = "cur-present__notes";
-    notes.setAttribute("aria-label", "Facilitator notes for this slide");
-    notes.setAttribute("data-search-exclude", "");
-    notes.setAttribute("tabindex", "0"); /* it scrolls: keyboard users can too */
-    return { bar: bar, notes: notes };
-  }
-
-  function clock(seconds) {
-    var m = Math.floor(seconds / 60);
-    var s = Math.floor(seconds % 60);
-    return (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
-  }
-
-  function tick() {
-    if (!state) return;
-    var elapsed = (Date.now() - state.started) / 1000;
-    var timer = state.bar.querySelector("[data-timer]");
-    timer.textContent = clock(elapsed) + " / " + clock(state.duration * 60);
-    state.bar.classList.toggle("cur-present__bar--overrun", elapsed > state.duration * 60);
-  }
-
-  function renderNotes() {
-    var slide = state.slides[state.index];
-    var notes = [];
-    slide.elements.forEach(function (el) {
-      if (el.matches(".cur-facilitator")) notes.push(el);
-      el.querySelectorAll(".cur-facilitator").forEach(function (note) {
-        notes.push(note);
-      });
-    });
-    var panel = state.notes;
-    panel.innerHTML = "";
-    var title = document.createElement("h2");
-    title.className = "cur-present__notes-title";
-    title.textContent = "Facilitator notes";
-    panel.appendChild(title);
-    if (!notes.length) {
-      var none = document.createElement("p");
-      none.textContent = "No notes for this slide.";
-      panel.appendChild(none);
+  function runSheet() {
+    var el = document.getElementById("cur-run-sheet");
+    if (!el) return null;
+    try {
+      var sheet = JSON.parse(el.textContent);
+      return sheet && Array.isArray(sheet.parts) ? sheet : null;
+    } catch (error) {
+      return null;
     }
+  }
+
+  function emit(type) {
+    document.dispatchEvent(new CustomEvent("cur:present", { detail: { type: type, state: state } }));
+  }
+
+  function elapsed() {
+    if (!state) return 0;
+    var t = state.timer;
+    return (t.base + (t.since === null ? 0 : Date.now() - t.since)) / 1000;
+  }
+
+  /* Which collapsed blocks (answers, worked solutions) are open, by their order on the page. */
+  function openDetails() {
+    var open = [];
+    state.canvas.querySelectorAll("details").forEach(function (d, i) {
+      if (d.open) open.push(i);
+    });
+    return open.join(" ");
+  }
+
+  function snapshot() {
+    return {
+      type: "state",
+      from: state.mode,
+      index: state.index,
+      total: state.slides.length,
+      blank: state.blank,
+      elapsed: elapsed(),
+      running: state.timer.since !== null,
+      open: openDetails(),
+    };
+  }
+
+  function share() {
+    if (state && state.mode !== "preview") link.send(snapshot());
+  }
+
+  function go(index, remote) {
+    if (!state) return;
+    state.index = Math.max(0, Math.min(state.slides.length - 1, index));
+    state.layout.show(state.slides[state.index]);
+    root.dataset.curSlide = String(state.index);
+    window.scrollTo(0, 0);
+    emit("slide");
+    if (!remote) share();
+  }
+
+  function setBlank(on, remote) {
+    if (!state || state.blank === on) return;
+    state.blank = on;
+    root.toggleAttribute("data-cur-blank", on && state.mode === "audience");
+    emit("blank");
+    if (!remote) share();
+  }
+
+  function setRunning(run, remote) {
+    if (!state) return;
+    var t = state.timer;
+    if (run && t.since === null) t.since = Date.now();
+    if (!run && t.since !== null) {
+      t.base += Date.now() - t.since;
+      t.since = null;
+    }
+    emit("timer");
+    if (!remote) share();
+  }
+
+  function apply(message) {
+    if (!state || state.mode === "preview") return;
+    if (message.type === "hello" && state.mode === "audience") return share();
+    if (message.type !== "state") return;
+    if (message.from === "audience") state.paired = true;
+    state.timer.base = message.elapsed * 1000;
+    state.timer.since = message.running ? Date.now() : null;
+    if (message.index !== state.index) go(message.index, true);
+    setBlank(!!message.blank, true);
+    if (typeof message.open === "string" && message.open !== openDetails()) {
+      /* Opening an answer in either window opens it in the other; the toggles this causes are not sent back. */
+      state.remoteOpen = message.open;
+      var open = message.open ? message.open.split(" ").map(Number) : [];
+      state.canvas.querySelectorAll("details").forEach(function (d, i) {
+        d.open = open.indexOf(i) >= 0;
+      });
+    }
+    emit("timer");
+    emit("paired");
+  }
+
+  /* The facilitator notes on ``slide``, copied for a notes panel. */
+  function notesOf(slide) {
+    var fragment = document.createDocumentFragment();
+    var notes = [];
+    slide.items.forEach(function (el) {
+      if (el.matches(".cur-facilitator")) notes.push(el);
+      else if (el.querySelectorAll) el.querySelectorAll(".cur-facilitator").forEach(function (n) {
+          notes.push(n);
+        });
+    });
     notes.forEach(function (note) {
-      var copy = note.cloneNode(true);
-      copy.removeAttribute("aria-label");
       var wrapper = document.createElement("div");
       wrapper.className = "cur-present__note";
+      var copy = note.cloneNode(true);
       while (copy.firstChild) wrapper.appendChild(copy.firstChild);
-      panel.appendChild(wrapper);
+      fragment.appendChild(wrapper);
     });
+    return { fragment: fragment, count: notes.length };
   }
 
-  function go(index) {
-    if (!state) return;
-    index = Math.max(0, Math.min(state.slides.length - 1, index));
-    state.index = index;
-    var key = String(index);
-    state.tagged.forEach(function (el) {
-      var on = el.dataset.curSlides.split(" ").indexOf(key) >= 0;
-      /* The page's H1 stays for screen readers on every slide. */
-      el.classList.toggle(el.tagName === "H1" ? "cur-visually-hidden" : "cur-slide-hidden", !on);
-    });
-    state.bar.querySelector("[data-counter]").textContent = index + 1 + " / " + state.slides.length;
-    state.bar.querySelector("[data-act=prev]").disabled = index === 0;
-    state.bar.querySelector("[data-act=next]").disabled = index === state.slides.length - 1;
-    root.dataset.curSlide = key;
-    renderNotes();
-    window.scrollTo(0, 0);
+  function area() {
+    return state && state.area ? state.area() : { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
   }
 
-  function enter() {
-    var container = article();
-    var header = sessionHeader();
-    if (state || !container || !header) return;
-    var slides = buildSlides(container);
-    var parts = chrome();
-    document.body.appendChild(parts.notes);
-    document.body.appendChild(parts.bar);
+  function refit() {
+    if (state) state.scale = window.curSlides.fit(state.canvas, area());
+  }
+
+  function enter(options) {
+    var canvas = document.querySelector(".md-content__inner");
+    var head = header();
+    if (state || !canvas || !head) return;
+    options = options || {};
+    var chosen = options.mode || "audience";
+    root.setAttribute("data-cur-present", chosen);
+    var layout = window.curSlides.layout(canvas);
     state = {
-      slides: slides,
+      mode: chosen,
+      canvas: canvas,
+      layout: layout,
+      slides: layout.paginate(),
       index: 0,
-      tagged: Array.prototype.filter.call(container.children, function (el) {
-        return el.dataset.curSlides !== undefined;
-      }),
-      bar: parts.bar,
-      notes: parts.notes,
-      duration: Number(header.dataset.curDuration) || 0,
-      started: Date.now(),
-      timer: null,
+      blank: false,
+      paired: false,
+      duration: Number(head.dataset.curDuration) || 0,
+      sheet: runSheet(),
+      timer: { base: 0, since: Date.now() },
+      area: options.area || null,
       returnFocus: document.activeElement,
     };
-    root.setAttribute("data-cur-present", "");
-    go(0);
-    tick();
-    state.timer = setInterval(tick, 1000);
-    container.setAttribute("tabindex", "-1");
-    container.focus({ preventScroll: true });
+    state.ticker = setInterval(function () {
+      emit("tick");
+    }, 1000);
+    emit("enter");
+    refit();
+    go(0, true);
+    if (chosen !== "preview") {
+      link.open((head.dataset.curSession || "") + " " + window.location.pathname);
+      link.send({ type: chosen === "audience" ? "state" : "hello", from: chosen, index: 0, total: state.slides.length, blank: false, elapsed: 0, running: true });
+      canvas.setAttribute("tabindex", "-1");
+      canvas.focus({ preventScroll: true });
+    }
   }
 
   function exit() {
-    if (!state) return;
-    var anchor = state.slides[state.index].anchor;
-    clearInterval(state.timer);
-    state.tagged.forEach(function (el) {
-      el.classList.remove("cur-slide-hidden");
-      if (el.tagName === "H1") el.classList.remove("cur-visually-hidden");
-      delete el.dataset.curSlides;
-    });
-    state.bar.remove();
-    state.notes.remove();
-    root.removeAttribute("data-cur-present");
-    delete root.dataset.curSlide;
-    var container = article();
-    container.removeAttribute("tabindex");
+    if (!state || state.mode !== "audience") return;
+    var anchor = state.slides[state.index].heading;
+    clearInterval(state.ticker);
+    if (document.fullscreenElement) document.exitFullscreen().catch(function () {});
+    state.layout.restore();
+    state.canvas.style.removeProperty("transform");
+    state.canvas.removeAttribute("tabindex");
+    emit("exit");
     state = null;
+    ["data-cur-present", "data-cur-blank", "data-cur-notes", "data-cur-end"].forEach(function (name) {
+      root.removeAttribute(name);
+    });
+    delete root.dataset.curSlide;
     if (anchor) {
-      var headerBar = document.querySelector(".md-header");
-      var offset = headerBar ? headerBar.getBoundingClientRect().height : 0;
+      var bar = document.querySelector(".md-header");
+      var offset = bar ? bar.getBoundingClientRect().height : 0;
       window.scrollTo(0, anchor.getBoundingClientRect().top + window.scrollY - offset - 8);
       if (anchor.id) history.replaceState(null, "", "#" + anchor.id);
       anchor.setAttribute("tabindex", "-1");
@@ -233,81 +217,81 @@
     }
   }
 
-  function typing(target) {
-    return (
-      target &&
-      target.closest &&
-      target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']") !== null
-    );
+  function presenterUrl() {
+    var url = new URL(window.location.href);
+    url.hash = "";
+    url.searchParams.delete("facilitator");
+    url.searchParams.set("cur-present", "presenter");
+    return url.href;
   }
 
-  function onKey(event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (!state) {
-      if ((event.key === "p" || event.key === "P") && !event.shiftKey && !typing(event.target) && sessionHeader()) {
-        /* Material binds "p" to "previous page": presenting wins on session pages. */
-        event.preventDefault();
-        event.stopImmediatePropagation();
-        enter();
-      }
-      return;
-    }
-    var handled = true;
-    switch (event.key) {
-      case "ArrowRight":
-      case "ArrowDown":
-      case "PageDown":
-        go(state.index + 1);
-        break;
-      case "ArrowLeft":
-      case "ArrowUp":
-      case "PageUp":
-        go(state.index - 1);
-        break;
-      case " ":
-      case "Spacebar":
-        go(state.index + (event.shiftKey ? -1 : 1));
-        break;
-      case "Home":
-        go(0);
-        break;
-      case "End":
-        go(state.slides.length - 1);
-        break;
-      case "Escape":
-        exit();
-        break;
-      case "Tab":
-      case "Enter":
-        handled = false;
-        break;
-      default:
-        /* Keep Material's own shortcuts (search, next page) out of the way. */
-        event.stopImmediatePropagation();
-        return;
-    }
-    if (handled) {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-    }
+  function openPresenter() {
+    if (!state || state.mode !== "audience") return;
+    var peer = link.peer();
+    if (peer) return peer.focus();
+    var win = window.open(presenterUrl(), "cur-presenter", "popup,width=1280,height=800");
+    if (win) link.setPeer(win);
+    emit(win ? "presenter" : "presenter-blocked");
   }
 
-  window.addEventListener("keydown", onKey, true);
-  document.addEventListener("cur:facilitator", function () {
-    if (state) renderNotes();
+  function toggleFullscreen() {
+    if (document.fullscreenElement) document.exitFullscreen().catch(function () {});
+    else if (root.requestFullscreen) root.requestFullscreen().catch(function () {});
+  }
+
+  window.addEventListener("resize", refit);
+  document.addEventListener("fullscreenchange", function () {
+    refit();
+    emit("fullscreen");
+  });
+  link.on(apply);
+  /* "toggle" does not bubble: listen in the capture phase for any collapsed block on a slide. */
+  document.addEventListener(
+    "toggle",
+    function (event) {
+      if (!state || !event.target.matches || !event.target.matches("details") || !state.canvas.contains(event.target)) return;
+      state.layout.fitOpened(event.target, state.slides[state.index]);
+      if (openDetails() !== state.remoteOpen) share();
+    },
+    true
+  );
+  /* The presenter view tells its next-slide preview which slide to show; past the last, none. */
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (!state || state.mode !== "preview" || !data || data.cur !== "preview") return;
+    var end = data.index >= state.slides.length;
+    root.toggleAttribute("data-cur-end", end);
+    if (end) state.layout.show({ items: [] });
+    else go(data.index, true);
   });
 
-  function mount() {
+  window.curPresent = {
+    enter: enter,
+    exit: exit,
+    go: go,
+    mode: mode,
+    state: function () {
+      return state;
+    },
+    elapsed: elapsed,
+    setBlank: setBlank,
+    setRunning: setRunning,
+    notesOf: notesOf,
+    refit: refit,
+    openPresenter: openPresenter,
+    toggleFullscreen: toggleFullscreen,
+    header: header,
+    emit: emit,
+  };
+
+  document$.subscribe(function () {
     var button = document.querySelector("[data-cur-present-start]");
     if (button && !button.dataset.curBound) {
       button.dataset.curBound = "1";
-      button.addEventListener("click", enter);
+      button.addEventListener("click", function () {
+        enter();
+      });
     }
-  }
-
-  window.curPresent = { enter: enter, exit: exit, go: go };
-
-  if (typeof document$ !== "undefined") document$.subscribe(mount);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
-  else mount();
+    if (mode() === "preview" && header()) enter({ mode: "preview" });
+  });
 })();

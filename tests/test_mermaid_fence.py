@@ -109,3 +109,22 @@ def test_a_rejected_diagram_is_found_at_its_fence_line_in_whichever_page_holds_i
     # The page being built first; a diagram it only includes is found in its own page.
     assert locate(source, [("day-2/whole-day.md", whole_day), ("day-2/s.md", session)]) == ("day-2/s.md", 5)
     assert locate("flowchart LR\n  B --> C", [("day-2/s.md", session)]) is None
+
+
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        "---\ntitle: Orders\nconfig:\n  flowchart:\n    curve: linear\n---\n",
+        "%%{init: {'flowchart': {'curve': 'linear'}}}%%\n",
+        "%%{\n  init: {\n    'flowchart': {'curve': 'linear'}\n  }\n}%%\n",
+        "---\ntitle: Orders\n---\n%% a comment\n%%{init: {'theme': 'base'}}%%\n\n",
+    ],
+)
+def test_labels_are_protected_after_front_matter_and_init_directives(preamble: str) -> None:
+    protected = protect_labels(preamble + 'flowchart LR\n  A["List<T> & more"] --> B')
+    assert protected == preamble + 'flowchart LR\n  A["List&lt;T&gt; & more"] --> B'
+
+
+def test_front_matter_itself_is_left_as_written() -> None:
+    source = '---\ntitle: "A <b> title"\n---\nflowchart LR\n  A["x<y"] --> B'
+    assert protect_labels(source).startswith('---\ntitle: "A <b> title"\n---\n')

@@ -10,7 +10,9 @@ Two problems are solved here (see DECISIONS.md for the measurements):
    security level, sanitised: ``"List<T>"`` renders as ``List``. Inside a
    double-quoted flowchart or state label, :func:`protect_labels` turns ``<``,
    ``>`` and inner ``"`` into HTML entities (``<br>`` is kept as a line
-   break), so the label renders exactly as the author typed it.
+   break), so the label renders exactly as the author typed it. The
+   diagram type is found after any YAML front matter (``---`` ... ``---``)
+   and ``%%`` comments or ``%%{init}%%`` directives, one line or several.
 """
 
 from __future__ import annotations
@@ -36,14 +38,33 @@ def _entities(text: str) -> str:
     return text.replace(PLACEHOLDER, "<br>")
 
 
+def preamble_length(lines: list[str]) -> int:
+    """How many leading lines are front matter, blank lines, comments or directives."""
+    index = 0
+    if lines and lines[0].strip() == "---":
+        closing = next((n for n in range(1, len(lines)) if lines[n].strip() == "---"), None)
+        if closing is not None:
+            index = closing + 1
+    while index < len(lines):
+        stripped = lines[index].strip()
+        if stripped.startswith("%%{"):
+            # A directive may span lines: it ends at the first line closing it with '}%%'.
+            while index < len(lines) and not lines[index].rstrip().endswith("}%%"):
+                index += 1
+        elif stripped and not stripped.startswith("%%"):
+            break
+        index += 1
+    return index
+
+
 def protect_labels(source: str) -> str:
     """Make quoted labels of HTML-label diagrams render as written."""
     lines = source.splitlines()
-    first = next((line for line in lines if line.strip() and not line.strip().startswith("%%")), "")
-    if not HTML_LABEL_DIAGRAMS.match(first):
+    start = preamble_length(lines)
+    if start >= len(lines) or not HTML_LABEL_DIAGRAMS.match(lines[start]):
         return source
-    out = []
-    for line in lines:
+    out = lines[:start]
+    for line in lines[start:]:
         stripped = line.lstrip()
         if stripped.startswith(("%%", "accTitle", "accDescr")):
             out.append(line)

@@ -31,10 +31,9 @@ block and is reported as ``file:line: M101 ...``, the checker's own code.
 
 from __future__ import annotations
 
-import hashlib
-import html
-import json
 import base64
+import hashlib
+import json
 import os
 import re
 import tempfile
@@ -60,13 +59,6 @@ FONT_FILES = {
 #: The page-level stylesheet that declares the font for readers (diagram pages link it).
 DIAGRAM_STYLESHEET = Path("assets") / "stylesheets" / "diagrams.css"
 
-#: What the superfences fence (``curriculum.mermaid_fence``) writes: ``<pre class="mermaid">``,
-#: with any id or extra classes the author gave the fence (``{.mermaid .wide #flow}``).
-FENCE_HTML = re.compile(
-    r'<pre(?P<attrs>(?=[^>]*\bclass="(?:[^"]*\s)?mermaid(?:\s[^"]*)?")[^>]*)><code>(?P<source>.*?)</code></pre>', re.DOTALL
-)
-MERMAID_CLASS = re.compile(r'(\bclass="(?:[^"]*\s)?)mermaid((?:\s[^"]*)?")')
-
 #: Added to Material's theme CSS: a label measured at build time may be a
 #: few pixels wider in a reader's fonts; let it overflow its box rather than
 #: be clipped by the foreignObject.
@@ -89,6 +81,8 @@ async ({ diagrams, themeCSS, fontFamily, fonts }) => {
     securityLevel: 'strict',
     themeCSS,
     fontFamily: family,
+    // Local images arrive inlined as data: URIs (curriculum.diagram_sources), longer than Mermaid's 50 000 default.
+    maxTextSize: 5000000,
     themeVariables: { fontFamily: family },
     sequence: { actorFontSize: '16px', messageFontSize: '16px', noteFontSize: '16px' },
   });
@@ -143,11 +137,6 @@ def material_assets() -> tuple[str, tuple[Path, ...]]:
         raise Unavailable(f"{maps[0].name} has no Mermaid theme CSS: this Material version is not supported")
     stylesheets = tuple(sorted((assets / "stylesheets").glob("*.min.css")))
     return theme_css + EXTRA_THEME_CSS, stylesheets
-
-
-def host_html(svg: str, attrs: str = ' class="mermaid"') -> str:
-    """The diagram as the page holds it: a host (the fence's id and classes) with a declarative shadow root."""
-    return f'<div{attrs}><template shadowrootmode="open">{svg}</template></div>'
 
 
 class DiagramRenderer:
@@ -248,7 +237,7 @@ class DiagramRenderer:
             _, stylesheets = material_assets()
             script = self.script
 
-            def setup(page) -> None:  # noqa: ANN001
+            def setup(page) -> None:
                 # A page shaped like the site's: Material's styles, its body attributes.
                 page.set_content(
                     '<!doctype html><html lang="en"><head><meta charset="utf-8"></head>'
@@ -275,51 +264,3 @@ class DiagramRenderer:
         if self._page is not None:
             self._page.close()
             self._page = None
-
-
-def locate(source: str, pages: list[tuple[str, str]]) -> tuple[str, int] | None:
-    """(page, line of the opening fence) of the first Markdown diagram whose source is ``source``.
-
-    ``pages`` is (display path, Markdown text), the rendered page first: a
-    diagram on the whole-day page is found in the session it came from.
-    Fences are found by the checker's own Markdown scan, so the build and the
-    checker name the same line.
-    """
-    from curriculum.checker.markdown import scan
-    from curriculum.mermaid_fence import protect_labels
-    from curriculum.source import PageSource
-
-    for path, text in pages:
-        for fence in scan(PageSource(path=Path(path), rel=path, text=text)).fences:
-            if fence.language == "mermaid" and fence.closed and protect_labels("\n".join(fence.content)).strip() == source.strip():
-                return path, fence.line
-    return None
-
-
-def replace_fences(page_html: str, renderer: DiagramRenderer) -> tuple[str, list[tuple[str, str]]]:
-    """Swap every diagram fence in a page's HTML for its rendered SVG.
-
-    Returns the new HTML and, for each diagram Mermaid rejected, its source
-    and Mermaid's message (that diagram stays a code block).
-    """
-    matches = list(FENCE_HTML.finditer(page_html))
-    if not matches:
-        return page_html, []
-    sources = [html.unescape(match.group("source")) for match in matches]
-    results = renderer.render(sources)
-    failures: list[tuple[str, str]] = []
-    pieces: list[str] = []
-    last = 0
-    for match, source, result in zip(matches, sources, results):
-        pieces.append(page_html[last : match.start()])
-        attrs = match.group("attrs")
-        if result.svg is not None:
-            pieces.append(host_html(result.svg, attrs))
-        else:
-            # Not class="mermaid": Material's bundle would fetch Mermaid from a CDN to retry it.
-            attrs = MERMAID_CLASS.sub(r"\1cur-diagram-error\2", attrs)
-            pieces.append(f"<pre{attrs}><code>{match.group('source')}</code></pre>")
-            failures.append((source, result.error or "unknown error"))
-        last = match.end()
-    pieces.append(page_html[last:])
-    return "".join(pieces), failures

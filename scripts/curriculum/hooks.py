@@ -24,7 +24,8 @@ from mkdocs.utils import get_relative_url
 
 from curriculum import shortcodes
 from curriculum.browser import Unavailable
-from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, locate, replace_fences
+from curriculum.diagram_page import replace_fences, report_lines
+from curriculum.diagrams import DIAGRAM_STYLESHEET, FONT_FILES, MERMAID_SCRIPT, DiagramRenderer
 from curriculum.catalog import Catalog, load_catalog
 
 VENDOR_MANIFEST = Path("assets") / "vendor" / "manifest.json"
@@ -38,10 +39,16 @@ log = logging.getLogger("mkdocs.plugins.curriculum")
 # --------------------------------------------------------------------------
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """'mkdocs serve' is a preview: a diagram it cannot draw (no browser) is shown as its source."""
+    _state["preview"] = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _check_vendored_files(Path(config.docs_dir))
     _close_renderer()  # a rebuild under 'mkdocs serve' starts afresh
-    _state["diagrams"] = DiagramRenderer(Path(config.docs_dir) / MERMAID_SCRIPT)
+    _state["diagrams"] = DiagramRenderer(Path(config.docs_dir) / MERMAID_SCRIPT, preview=_state.get("preview", False))
+    _state["preview_told"] = False
     return config
 
 
@@ -81,23 +88,42 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Diagrams become SVG here, at build time (curriculum.diagrams; DECISIONS.md, decision 1)."""
+    """Diagrams become SVG here, at build time (curriculum.diagram_page; DECISIONS.md, decision 1)."""
     renderer: DiagramRenderer = _state["diagrams"]
     rel = page.file.src_uri
+    env = _state["env"]
+
+    def source_box(attrs: str, source: str, reason: str) -> str:
+        return env.get_template("partials/curriculum/diagram-source.html").render(attrs=attrs, source=source, reason=reason)
+
     try:
-        html, failures = replace_fences(html, renderer)
+        result = replace_fences(html, renderer, Path(config.docs_dir), rel, source_box)
     except Unavailable as error:
         raise PluginError(f"{_display(config, rel)}: the diagrams cannot be rendered: {error}") from None
-    if failures:
+    if result.failures or result.references:
         sources = _state["catalog"].pages
-        pages = [(other, sources[other].text) for other in sorted(sources, key=lambda other: other != rel)]
-    for source, message in failures:
-        where, line = locate(source, pages) or (rel, 1)
-        log.warning(
-            f"{_display(config, where)}:{line}: M101 Mermaid cannot parse this diagram: {' '.join(message.split())} "
-            "(fix the diagram; 'python scripts/check_site.py' lists every problem)"
-        )
+        pages = [(_display(config, other), sources[other].text) for other in sorted(sources, key=lambda other: other != rel)]
+        for line in report_lines(result, pages):
+            log.warning(line)
+    if result.unavailable and not _state.get("preview_told"):
+        _state["preview_told"] = True
+        log.info(f"Preview: diagrams not in the cache are shown as their source, because {result.unavailable}")
+    if result.drawn:
+        html = result.html + _diagram_assets(page, env)
+    else:
+        html = result.html
     return html
+
+
+def _diagram_assets(page: Page, env: Any) -> str:
+    """The diagram font and the full-size view, linked from diagram pages only."""
+
+    def url(path: Path) -> str:
+        return get_relative_url(path.as_posix(), page.file.url)
+
+    return env.get_template("partials/curriculum/diagram-assets.html").render(
+        font=url(FONT_FILES[400]), stylesheet=url(DIAGRAM_STYLESHEET), script=url(Path("assets") / "javascripts" / "diagrams.js")
+    )
 
 
 def on_post_build(config: MkDocsConfig) -> None:

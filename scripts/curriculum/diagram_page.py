@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from curriculum.diagram_sources import Reference, inline_images, references
+from curriculum.diagram_sources import Reference, first_image_line, inline_images, references
 from curriculum.diagrams import Rendered
+from curriculum.mermaid_fence import add_accessibility, lift_accessibility
 
 #: What the superfences fence (``curriculum.mermaid_fence``) writes: ``<pre class="mermaid">``,
 #: with any id or extra classes the author gave the fence (``{.mermaid .wide #flow}``).
@@ -57,6 +58,7 @@ def locate(source: str, pages: list[tuple[str, str]]) -> tuple[str, int] | None:
 
 #: Mermaid's message when an image node's picture cannot be loaded or decoded (not a syntax problem).
 IMAGE_LOAD_ERROR = re.compile(r"image cannot be decoded|EncodingError|image.*(?:load|decode)", re.IGNORECASE)
+SVG_ID = re.compile(r'<svg\b[^>]*?\bid="([^"]+)"')
 #: Reference kinds that keep a diagram from being rendered: its browser would have to fetch them.
 BLOCKING = {"external-image", "missing-image"}
 
@@ -100,11 +102,13 @@ def replace_fences(
         return page
     sources = [html.unescape(match.group("source")) for match in matches]
     renderable: dict[int, str] = {}
+    lifted: dict[int, dict[str, str]] = {}
     for index, source in enumerate(sources):
         found = references(source, docs_dir, page_rel) if docs_dir is not None else []
         page.references += [(source, reference) for reference in found]
         if not any(reference.kind in BLOCKING for reference in found):
-            renderable[index] = inline_images(source, docs_dir, page_rel) if docs_dir is not None else source
+            drawn, lifted[index] = lift_accessibility(source)
+            renderable[index] = inline_images(drawn, docs_dir, page_rel) if docs_dir is not None else drawn
     results = dict(zip(renderable, renderer.render(list(renderable.values()))))
     pieces: list[str] = []
     last = 0
@@ -113,7 +117,8 @@ def replace_fences(
         attrs, escaped = match.group("attrs"), match.group("source")
         result = results.get(index)
         if result is not None and result.svg is not None:
-            pieces.append(host_html(result.svg, attrs))
+            svg_id = SVG_ID.search(result.svg)
+            pieces.append(host_html(add_accessibility(result.svg, lifted[index], svg_id.group(1) if svg_id else f"d{index}"), attrs))
             page.drawn += 1
         elif result is not None and result.unavailable is not None and source_box is not None:
             pieces.append(source_box(MERMAID_CLASS.sub(r"\1cur-diagram-source\2", attrs), escaped, result.unavailable))
@@ -121,7 +126,7 @@ def replace_fences(
         else:
             pieces.append(code_block(attrs, escaped))
             if result is not None and result.error and IMAGE_LOAD_ERROR.search(result.error):
-                page.references.append((source, Reference(1, "unloadable-image", " ".join(result.error.split()))))
+                page.references.append((source, Reference(first_image_line(source), "unloadable-image", " ".join(result.error.split()))))
             elif result is not None:
                 page.failures.append((source, result.error or result.unavailable or "unknown error"))
         last = match.end()

@@ -79,6 +79,12 @@ def _images(source: str) -> list[tuple[int, re.Match[str], str]]:
     return found
 
 
+def first_image_line(source: str) -> int:
+    """The line of the first image in ``source`` (1 when it has none)."""
+    images = _images(source)
+    return images[0][0] if images else 1
+
+
 def references(source: str, docs_dir: Path, page_rel: str) -> list[Reference]:
     """Every image or icon in ``source`` the reader's browser could not be given offline."""
     problems = []

@@ -102,6 +102,16 @@ async ({ diagrams, themeCSS, fontFamily, fonts }) => {
 """
 
 
+#: The drawn width Mermaid gives the SVG (``viewBox="x y width height"``).
+VIEWBOX = re.compile(r'<svg\b[^>]*?\bviewBox="[-\d.e]+ [-\d.e]+ (?P<width>[\d.e]+) ')
+
+
+def natural_width(svg: str) -> float | None:
+    """The width a diagram is drawn at, in CSS pixels, before the page scales it down."""
+    match = VIEWBOX.search(svg)
+    return float(match.group("width")) if match else None
+
+
 @dataclass(frozen=True)
 class Rendered:
     """A diagram's SVG; or Mermaid's message rejecting it; or, in a preview, why it could not be drawn."""

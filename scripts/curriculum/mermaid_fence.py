@@ -76,3 +76,46 @@ def protect_labels(source: str) -> str:
 def fence_mermaid(source: str, language: str, css_class: str, options: dict[str, Any], md: Any, **kwargs: Any) -> str:
     """Render ``<pre class="mermaid"><code>`` with labels protected and the source HTML-escaped."""
     return fence_code_format(protect_labels(source), language, css_class, options, md, **kwargs)
+
+
+#: Diagram types whose grammar has no ``accTitle:``/``accDescr:`` lines (Mermaid 11 rejects them).
+NO_ACC_GRAMMAR = re.compile(r"^\s*mindmap\b")
+ACC_LINE = re.compile(r"^\s*(?P<key>accTitle|accDescr)\s*:\s*(?P<text>.*?)\s*$")
+
+
+def lift_accessibility(source: str) -> tuple[str, dict[str, str]]:
+    """For a diagram type without accessibility lines: the source with them turned into comments, and their text.
+
+    Authors write ``accTitle:`` and ``accDescr:`` in every diagram; for a
+    mindmap the build gives Mermaid the source with those lines as ``%%``
+    comments (so line numbers hold) and puts their text into the SVG itself
+    (:func:`add_accessibility`), as Mermaid does for the other types.
+    """
+    lines = source.splitlines()
+    start = preamble_length(lines)
+    if start >= len(lines) or not NO_ACC_GRAMMAR.match(lines[start]):
+        return source, {}
+    found: dict[str, str] = {}
+    out = []
+    for line in lines:
+        if match := ACC_LINE.match(line):
+            found.setdefault(match.group("key"), match.group("text"))
+            out.append("%%")
+        else:
+            out.append(line)
+    return "\n".join(out), found
+
+
+def add_accessibility(svg: str, lifted: dict[str, str], svg_id: str) -> str:
+    """``svg`` with a ``<title>`` and ``<desc>`` from :func:`lift_accessibility`'s text, named by ARIA as Mermaid does."""
+    if not lifted:
+        return svg
+    import html
+
+    children, attrs = "", ""
+    for key, tag, aria in (("accTitle", "title", "aria-labelledby"), ("accDescr", "desc", "aria-describedby")):
+        if key in lifted:
+            children += f'<{tag} id="{tag}-{svg_id}">{html.escape(lifted[key])}</{tag}>'
+            attrs += f' {aria}="{tag}-{svg_id}"'
+    end = svg.index(">") + 1
+    return svg[: end - 1] + attrs + svg[end - 1 : end] + children + svg[end:]

@@ -59,10 +59,9 @@ FONT_FILES = {
 #: The page-level stylesheet that declares the font for readers (diagram pages link it).
 DIAGRAM_STYLESHEET = Path("assets") / "stylesheets" / "diagrams.css"
 
-#: Added to Material's theme CSS: a label measured at build time may be a
-#: few pixels wider in a reader's fonts; let it overflow its box rather than
-#: be clipped by the foreignObject.
-EXTRA_THEME_CSS = "foreignObject{overflow:visible}" + "*{--md-mermaid-font-family:'" + FONT_FAMILY + "',sans-serif}"
+#: Added to Material's theme CSS (a file beside this module): the vendored font, and the colours the
+#: palettes need for every diagram type (Material themes a few), measured for contrast.
+EXTRA_THEME_CSS = (Path(__file__).with_name("diagram-theme.css")).read_text(encoding="utf-8")
 
 #: The gantt "today" line, drawn at the build's date: removed (it would never move).
 TODAY_MARKER = re.compile(r'<g class="today">.*?</g>', re.DOTALL)
@@ -87,11 +86,31 @@ async ({ diagrams, themeCSS, fontFamily, fonts }) => {
     sequence: { actorFontSize: '16px', messageFontSize: '16px', noteFontSize: '16px' },
   });
   const securityLevel = mermaid.mermaidAPI.getConfig().securityLevel;
+  // A node an author filled (classDef, style) keeps that fill in both palettes, so its label gets the
+  // colour, black or white, that reads best on it, unless the author chose one.
+  const probe = document.body.appendChild(document.createElement('i'));
+  const rgb = (colour) => { probe.style.color = ''; probe.style.color = colour; return getComputedStyle(probe).color.match(/[\d.]+/g).map(Number); };
+  const luminance = ([r, g, b]) => [r, g, b].map(c => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const readableLabels = (svg) => {
+    const holder = document.createElement('div');
+    holder.innerHTML = svg;
+    for (const node of holder.querySelectorAll('g.node')) {
+      const shape = [...node.querySelectorAll('rect, polygon, circle, ellipse, path')].find(s => /fill\s*:/.test(s.getAttribute('style') || ''));
+      if (!shape || node.querySelector('[style*="color:"]')) continue;
+      const fill = (shape.getAttribute('style').match(/fill\s*:\s*([^;!]+)/) || [])[1];
+      if (!fill || fill.trim() === 'none') continue;
+      const text = luminance(rgb(fill.trim())) > 0.179 ? '#000' : '#fff';
+      node.querySelectorAll('.nodeLabel, .nodeLabel p').forEach(label => label.style.setProperty('color', text, 'important'));
+      node.querySelectorAll('text, tspan').forEach(label => label.style.setProperty('fill', text, 'important'));
+    }
+    return holder.innerHTML;
+  };
   const results = [];
   for (const { id, source } of diagrams) {
     try {
       const { svg } = await mermaid.render(id, source);
-      results.push({ svg });
+      results.push({ svg: readableLabels(svg) });
     } catch (error) {
       for (const stray of [document.getElementById(id), document.getElementById('d' + id)]) stray && stray.remove();
       results.push({ error: String((error && (error.str || error.message)) || error) });

@@ -78,8 +78,9 @@ def fence_mermaid(source: str, language: str, css_class: str, options: dict[str,
     return fence_code_format(protect_labels(source), language, css_class, options, md, **kwargs)
 
 
-#: Diagram types whose grammar has no ``accTitle:``/``accDescr:`` lines (Mermaid 11 rejects them).
-NO_ACC_GRAMMAR = re.compile(r"^\s*mindmap\b")
+#: Diagram types whose SVG would lack the ``accTitle:``/``accDescr:`` text: Mermaid 11 rejects the
+#: lines in a mindmap, and accepts but does not draw them in a timeline.
+NO_ACC_GRAMMAR = re.compile(r"^\s*(mindmap|timeline)\b")
 ACC_LINE = re.compile(r"^\s*(?P<key>accTitle|accDescr)\s*:\s*(?P<text>.*?)\s*$")
 
 
@@ -87,7 +88,7 @@ def lift_accessibility(source: str) -> tuple[str, dict[str, str]]:
     """For a diagram type without accessibility lines: the source with them turned into comments, and their text.
 
     Authors write ``accTitle:`` and ``accDescr:`` in every diagram; for a
-    mindmap the build gives Mermaid the source with those lines as ``%%``
+    mindmap or a timeline the build gives Mermaid the source with those lines as ``%%``
     comments (so line numbers hold) and puts their text into the SVG itself
     (:func:`add_accessibility`), as Mermaid does for the other types.
     """

@@ -68,7 +68,7 @@ TODAY_MARKER = re.compile(r'<g class="today">.*?</g>', re.DOTALL)
 
 #: Material's Mermaid set-up (components/content/mermaid/index.ts), plus the
 #: security level, which Material leaves at Mermaid's default, ``strict``.
-RENDER_ALL = """
+RENDER_ALL = r"""
 async ({ diagrams, themeCSS, fontFamily, fonts }) => {
   for (const { weight, data } of fonts) {
     const face = new FontFace(fontFamily, `url(data:font/woff2;base64,${data})`, { weight: String(weight) });

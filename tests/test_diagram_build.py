@@ -195,3 +195,28 @@ def test_preview_without_a_browser_shows_uncached_diagrams_as_marked_source(tmp_
     told = [line for line in output.splitlines() if "Preview: diagrams not in the cache" in line]
     assert len(told) == 1 and "Chromium is missing" in told[0], output
     assert "Traceback" not in output
+
+
+def test_the_stylesheets_name_the_vendored_font_the_build_measures_in() -> None:
+    from curriculum.diagrams import DIAGRAM_STYLESHEET, EXTRA_THEME_CSS, FONT_FAMILY, FONT_FILES
+
+    css = (ROOT / "docs" / DIAGRAM_STYLESHEET).read_text(encoding="utf-8")
+    for weight, rel in FONT_FILES.items():
+        assert f'font-weight: {weight};\n  font-display: swap;\n  src: url("../{rel.relative_to("assets").as_posix()}")' in css
+    assert css.count(f'font-family: "{FONT_FAMILY}"') == len(FONT_FILES)
+    assert f"--md-mermaid-font-family: '{FONT_FAMILY}'" in EXTRA_THEME_CSS
+
+
+@pytest.mark.parametrize("damage", ["missing", "altered"])
+def test_a_missing_or_altered_font_fails_the_build_in_one_line(tmp_path: Path, damage: str) -> None:
+    config = copy_fixture("broken", tmp_path / "src")
+    font = config.parent / "docs" / "assets" / "vendor" / "inter" / "inter-latin-700-normal.woff2"
+    if damage == "missing":
+        font.unlink()
+    else:
+        font.write_bytes(font.read_bytes()[:-1])
+    result = build(config, tmp_path / "site")
+    assert result.returncode != 0
+    lines = [line for line in result.output.splitlines() if "inter-latin-700-normal.woff2" in line]
+    assert len(lines) == 1 and "python scripts/vendor_assets.py" in lines[0], result.output
+    assert "Traceback" not in result.output

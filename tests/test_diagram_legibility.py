@@ -153,3 +153,51 @@ def test_fixture_labels_measure_the_same_with_other_system_fonts(fixture_site, b
 def test_the_real_sites_labels_measure_the_same_with_other_system_fonts(site, browser, other_fonts_browser) -> None:  # noqa: ANN001
     for path in diagram_pages(site):
         assert_same_metrics_and_no_overflow(browser, other_fonts_browser, site.origin, path)
+
+
+def test_any_diagram_opens_full_size_in_a_dialog(fixture_site, page_factory) -> None:  # noqa: ANN001
+    page = page_factory(fixture_site.origin, viewport={"width": 800, "height": 900})
+    page.goto(fixture_site.origin + "/types/")
+    gantt = page.locator(".mermaid").nth(5)  # drawn 1280 px wide: shown scaled down in the column
+    shown = gantt.evaluate("h => h.shadowRoot.querySelector('svg').getBoundingClientRect().width")
+    natural = gantt.evaluate("h => h.shadowRoot.querySelector('svg').viewBox.baseVal.width")
+    assert shown < natural * 0.8, (shown, natural)
+    buttons = page.get_by_role("button", name="Open full size")
+    assert buttons.count() == page.locator(".mermaid").count() == 9
+    buttons.nth(5).click()
+    dialog = page.locator("dialog.cur-diagram-dialog[open]")
+    dialog.wait_for()
+    full = dialog.evaluate("d => d.querySelector('.mermaid').shadowRoot.querySelector('svg').getBoundingClientRect().width")
+    assert abs(full - natural) <= 1, (full, natural)
+    assert dialog.get_attribute("aria-label") == "A gantt chart"
+    page.keyboard.press("Escape")
+    assert page.locator("dialog.cur-diagram-dialog").count() == 0
+    gantt.click()  # the diagram itself opens it too
+    dialog.wait_for()
+    dialog.get_by_role("button", name="Close").click()
+    assert page.locator("dialog.cur-diagram-dialog").count() == 0
+
+
+def test_the_font_and_the_full_size_script_load_on_diagram_pages_only(fixture_site, page_factory) -> None:  # noqa: ANN001
+    page = page_factory(fixture_site.origin)
+    page.goto(fixture_site.origin + "/")  # no diagram
+    assert not [url for url in page.traffic.requested if "inter-latin" in url or "diagrams." in url], page.traffic.requested
+    page.goto(fixture_site.origin + "/types/")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    wanted = [url for url in page.traffic.requested if "inter-latin" in url or "diagrams." in url]
+    assert any(url.endswith("inter-latin-400-normal.woff2") for url in wanted), wanted
+    assert any(url.endswith("/assets/stylesheets/diagrams.css") for url in wanted) and any(url.endswith("/diagrams.js") for url in wanted)
+
+
+def test_every_drawn_diagram_has_a_title_and_description(fixture_site, page_factory) -> None:  # noqa: ANN001
+    page = page_factory(fixture_site.origin)
+    page.goto(fixture_site.origin + "/types/")
+    named = page.evaluate("""() => [...document.querySelectorAll('.mermaid')].map(h => {
+      const svg = h.shadowRoot.querySelector('svg');
+      const ref = (attr) => { const id = svg.getAttribute(attr); return id ? (h.shadowRoot.getElementById(id) || {}).textContent : null; };
+      return [svg.getAttribute('aria-roledescription'), ref('aria-labelledby'), ref('aria-describedby')];
+    })""")
+    assert len(named) == 9
+    for kind, title, description in named:
+        assert title and description, (kind, title, description)
+    assert ["mindmap", "A mindmap", "Customer data splits into sources, uses and rules."] in named

@@ -109,20 +109,25 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         _state["preview_told"] = True
         log.info(f"Preview: diagrams not in the cache are shown as their source, because {result.unavailable}")
     if result.drawn:
-        html = result.html + _diagram_assets(page, env)
+        html = result.html + _diagram_assets(page, env, preload=not _offline(config))
     else:
         html = result.html
     return html
 
 
-def _diagram_assets(page: Page, env: Any) -> str:
-    """The diagram font and the full-size view, linked from diagram pages only."""
+def _diagram_assets(page: Page, env: Any, preload: bool) -> str:
+    """The diagram font and the full-size view, linked from diagram pages only.
+
+    No preload in the file:// copy: Chromium refuses a cross-origin-mode font request from file://.
+    """
 
     def url(path: Path) -> str:
         return get_relative_url(path.as_posix(), page.file.url)
 
     return env.get_template("partials/curriculum/diagram-assets.html").render(
-        font=url(FONT_FILES[400]), stylesheet=url(DIAGRAM_STYLESHEET), script=url(Path("assets") / "javascripts" / "diagrams.js")
+        font=url(FONT_FILES[400]) if preload else None,
+        stylesheet=url(DIAGRAM_STYLESHEET),
+        script=url(Path("assets") / "javascripts" / "diagrams.js"),
     )
 
 

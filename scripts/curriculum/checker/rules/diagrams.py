@@ -25,43 +25,58 @@ from ..findings import WARNING, Finding
 from ..site import Site
 from .base import Rule
 
+#: The heading of this family in CONTRIBUTING.md's "Checker rules".
+TITLE = "Diagrams"
+
 RULES = (
     Rule(
         "M100",
         "diagrams-unchecked",
         "the diagrams could not be parsed because the browser is unavailable",
         "install what the message names, then rerun",
+        "an unparsed diagram may be broken on the published page",
     ),
     Rule(
         "M101",
         "diagram-syntax",
         "a Mermaid diagram does not parse with the vendored Mermaid (the message is Mermaid's own)",
         "fix the diagram at the line Mermaid names (counted from the fence); try it in a local 'mkdocs serve'",
+        "a diagram Mermaid cannot parse shows as raw code to readers",
     ),
-    Rule("M102", "diagram-acc-title", "a diagram has no 'accTitle:' line", "add 'accTitle: <short title>' after the diagram type line"),
+    Rule(
+        "M102",
+        "diagram-acc-title",
+        "a diagram has no 'accTitle:' line",
+        "add 'accTitle: <short title>' after the diagram type line",
+        "the title is the diagram's accessible name for screen readers",
+    ),
     Rule(
         "M103",
         "diagram-acc-descr",
         "a diagram has no 'accDescr:' line or block",
         "add 'accDescr: <one sentence saying what the diagram shows>'",
+        "the description is what a screen-reader user gets instead of the picture",
     ),
     Rule(
         "M104",
         "diagram-image",
         "a diagram image is on another host, or is not a file under docs/ (the reader's browser would leave the site)",
         "save the image under docs/assets/images/ and use a path relative to the page",
+        "an image from another host breaks the site's promise to work offline and tells that host who reads the page",
     ),
     Rule(
         "M105",
         "diagram-icon",
         "a diagram uses an icon from an icon pack (fa:, logos:, ...): the site ships none, so it would draw nothing or '?'",
         "remove it, or draw it as an image node with a local SVG (CONTRIBUTING, 'Diagrams')",
+        "an icon the build cannot draw silently disappears from the diagram readers see",
     ),
     Rule(
         "M106",
         "diagram-too-wide",
         "a diagram is so wide that the content column shows it below 60% of its size (labels too small to read)",
         "split it into two diagrams, or turn it ('flowchart TB' instead of 'LR'); readers can still open it full size",
+        "scaled below 60% the labels fall under about 10 px, too small to read on a laptop",
         WARNING,
     ),
 )

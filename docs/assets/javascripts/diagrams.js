@@ -53,7 +53,7 @@
 
   function mount() {
     document.querySelectorAll(".md-typeset .mermaid").forEach(function (host) {
-      if (!host.shadowRoot || !host.shadowRoot.querySelector("svg") || host.hasAttribute("data-cur-zoomable")) return;
+      if (!host.shadowRoot || !host.shadowRoot.querySelector("svg")) return;
       host.setAttribute("data-cur-zoomable", "");
       host.addEventListener("click", function () {
         open(host);
@@ -69,9 +69,5 @@
     });
   }
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(mount);
-  } else {
-    document.addEventListener("DOMContentLoaded", mount);
-  }
+  document$.subscribe(mount);
 })();

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Measure the site's speed on this machine and print Markdown tables (issue 6).
+"""Measure the site's speed on this machine and print Markdown tables.
 
     .venv/bin/python scripts/bench.py                 # everything (about 15 minutes)
     .venv/bin/python scripts/bench.py --only build,pages
@@ -33,7 +33,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -103,7 +102,7 @@ def floor_config() -> Path:
     if floor.exists():
         shutil.rmtree(floor)
     (floor / "docs").mkdir(parents=True)
-    for shared in ("assets", "includes"):
+    for shared in ("assets", "includes", "data"):
         if (ROOT / "docs" / shared).exists():
             shutil.copytree(ROOT / "docs" / shared, floor / "docs" / shared)
     config = floor / "mkdocs.yml"

@@ -6,8 +6,8 @@ content pages are being rewritten and have findings; that is its job).
 
 from __future__ import annotations
 
-import json
 import importlib
+import json
 import pkgutil
 import re
 import subprocess
@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from checker_sites import FIXTURES, ROOT, TODAY, make_site, run, tree_hash
-from curriculum.checker.cli import main
 import curriculum
+from checker_sites import FIXTURES, ROOT, TODAY, make_site, run, tree_hash
 from curriculum.checker import rulesdoc
+from curriculum.checker.cli import main
 from curriculum.checker.rules import ALL_RULES
 from curriculum.rules import Rule
 
@@ -118,7 +118,7 @@ def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_missing_browser_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CHROMIUM", str(tmp_path / "no-chromium"))
     result = run(make_site(tmp_path / "site"))
-    assert [(f.code, f.path, f.line) for f in result.findings] == [("M100", "docs/day-2/session.md", 21)]
+    assert [(f.code, f.path, f.line) for f in result.findings] == [("M100", "docs/day-2/session.md", 22)]
     assert "apt-get install chromium" in result.findings[0].message
 
 

@@ -15,15 +15,14 @@ overflow or be clipped by its box.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from sitebuild import StaticServer, build_and_serve, copy_fixture
-
 from curriculum.browser import CHROMIUM_ARGS, chromium_path
 from curriculum.diagrams import FONT_FAMILY
+from sitebuild import StaticServer, build_and_serve, copy_fixture
 
 pytestmark = pytest.mark.browser
 
@@ -54,13 +53,13 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticSer
     server.close()
 
 
-def diagram_pages(site) -> list[str]:  # noqa: ANN001
+def diagram_pages(site) -> list[str]:
     pages = [path for path in site.html_pages() if 'class="mermaid"' in (site.root / path.lstrip("/") / "index.html").read_text("utf-8")]
     assert pages, "the real site has no diagram page: this test would prove nothing"
     return pages
 
 
-def open_page(browser, origin: str, path: str, **options: object):  # noqa: ANN001, ANN201
+def open_page(browser, origin: str, path: str, **options: object):  # noqa: ANN201
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, **options)
     page = context.new_page()
     page.goto(origin + path)
@@ -72,7 +71,7 @@ def open_page(browser, origin: str, path: str, **options: object):  # noqa: ANN0
     return context, page
 
 
-def below_threshold(browser, origin: str, path: str, scheme: str) -> tuple[int, list[str]]:  # noqa: ANN001
+def below_threshold(browser, origin: str, path: str, scheme: str) -> tuple[int, list[str]]:
     context, page = open_page(browser, origin, path, color_scheme=scheme)
     try:
         measured = page.evaluate(CONTRAST)
@@ -87,7 +86,7 @@ def below_threshold(browser, origin: str, path: str, scheme: str) -> tuple[int, 
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_diagram_type_is_readable_in_both_palettes(fixture_site, browser, scheme: str) -> None:  # noqa: ANN001
+def test_every_diagram_type_is_readable_in_both_palettes(fixture_site, browser, scheme: str) -> None:
     for path in FIXTURE_PAGES:
         count, failing = below_threshold(browser, fixture_site.origin, path, scheme)
         assert count > (150 if path == "/types/" else 10), f"too little measured on {path}: {count}"
@@ -95,7 +94,7 @@ def test_every_diagram_type_is_readable_in_both_palettes(fixture_site, browser, 
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_real_sites_diagrams_are_readable_in_both_palettes(site, browser, scheme: str) -> None:  # noqa: ANN001
+def test_the_real_sites_diagrams_are_readable_in_both_palettes(site, browser, scheme: str) -> None:
     for path in diagram_pages(site):
         count, failing = below_threshold(browser, site.origin, path, scheme)
         assert count, path
@@ -103,7 +102,7 @@ def test_the_real_sites_diagrams_are_readable_in_both_palettes(site, browser, sc
 
 
 @pytest.fixture(scope="module")
-def other_fonts_browser(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:  # noqa: ANN001
+def other_fonts_browser(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     folder = tmp_path_factory.mktemp("fontconfig")
     config = folder / "fonts.conf"
     config.write_text(FONTCONFIG.format(cache=folder / "cache"), encoding="utf-8")
@@ -118,7 +117,7 @@ SYSTEM_TEXT_WIDTH = """() => { const c = document.createElement('canvas').getCon
   return c.measureText('Customer interaction and insight').width; }"""
 
 
-def labels(browser, origin: str, path: str) -> list[dict]:  # noqa: ANN001
+def labels(browser, origin: str, path: str) -> list[dict]:
     context, page = open_page(browser, origin, path)
     try:
         return page.evaluate(LABELS)
@@ -126,7 +125,7 @@ def labels(browser, origin: str, path: str) -> list[dict]:  # noqa: ANN001
         context.close()
 
 
-def assert_same_metrics_and_no_overflow(browser, other, origin: str, path: str) -> None:  # noqa: ANN001
+def assert_same_metrics_and_no_overflow(browser, other, origin: str, path: str) -> None:
     ordinary = labels(browser, origin, path)
     swapped = labels(other, origin, path)
     assert ordinary and len(ordinary) == len(swapped), (path, len(ordinary), len(swapped))
@@ -136,7 +135,7 @@ def assert_same_metrics_and_no_overflow(browser, other, origin: str, path: str) 
     assert not overflowing, f"{path}: labels overflow their boxes with other system fonts: {overflowing}"
 
 
-def test_the_swap_really_changes_the_system_fonts(fixture_site, browser, other_fonts_browser) -> None:  # noqa: ANN001
+def test_the_swap_really_changes_the_system_fonts(fixture_site, browser, other_fonts_browser) -> None:
     widths = []
     for each in (browser, other_fonts_browser):
         context, page = open_page(each, fixture_site.origin, "/")
@@ -145,17 +144,17 @@ def test_the_swap_really_changes_the_system_fonts(fixture_site, browser, other_f
     assert widths[1] > widths[0] + 10, f"DejaVu Sans should be wider than the default sans-serif: {widths}"
 
 
-def test_fixture_labels_measure_the_same_with_other_system_fonts(fixture_site, browser, other_fonts_browser) -> None:  # noqa: ANN001
+def test_fixture_labels_measure_the_same_with_other_system_fonts(fixture_site, browser, other_fonts_browser) -> None:
     for path in FIXTURE_PAGES:
         assert_same_metrics_and_no_overflow(browser, other_fonts_browser, fixture_site.origin, path)
 
 
-def test_the_real_sites_labels_measure_the_same_with_other_system_fonts(site, browser, other_fonts_browser) -> None:  # noqa: ANN001
+def test_the_real_sites_labels_measure_the_same_with_other_system_fonts(site, browser, other_fonts_browser) -> None:
     for path in diagram_pages(site):
         assert_same_metrics_and_no_overflow(browser, other_fonts_browser, site.origin, path)
 
 
-def test_any_diagram_opens_full_size_in_a_dialog(fixture_site, page_factory) -> None:  # noqa: ANN001
+def test_any_diagram_opens_full_size_in_a_dialog(fixture_site, page_factory) -> None:
     page = page_factory(fixture_site.origin, viewport={"width": 800, "height": 900})
     page.goto(fixture_site.origin + "/types/")
     gantt = page.locator(".mermaid").nth(5)  # drawn 1280 px wide: shown scaled down in the column
@@ -178,7 +177,7 @@ def test_any_diagram_opens_full_size_in_a_dialog(fixture_site, page_factory) -> 
     assert page.locator("dialog.cur-diagram-dialog").count() == 0
 
 
-def test_the_font_and_the_full_size_script_load_on_diagram_pages_only(fixture_site, page_factory) -> None:  # noqa: ANN001
+def test_the_font_and_the_full_size_script_load_on_diagram_pages_only(fixture_site, page_factory) -> None:
     page = page_factory(fixture_site.origin)
     page.goto(fixture_site.origin + "/")  # no diagram
     assert not [url for url in page.traffic.requested if "inter-latin" in url or "diagrams." in url], page.traffic.requested
@@ -189,7 +188,7 @@ def test_the_font_and_the_full_size_script_load_on_diagram_pages_only(fixture_si
     assert any(url.endswith("/assets/stylesheets/diagrams.css") for url in wanted) and any(url.endswith("/diagrams.js") for url in wanted)
 
 
-def test_every_drawn_diagram_has_a_title_and_description(fixture_site, page_factory) -> None:  # noqa: ANN001
+def test_every_drawn_diagram_has_a_title_and_description(fixture_site, page_factory) -> None:
     page = page_factory(fixture_site.origin)
     page.goto(fixture_site.origin + "/types/")
     named = page.evaluate("""() => [...document.querySelectorAll('.mermaid')].map(h => {

@@ -1,4 +1,4 @@
-"""The set-up scripts' decisions, one function at a time (issue 2, points 5 and 6).
+"""The set-up scripts' decisions, one function at a time.
 
 ``scripts/sh/lib.sh`` only defines functions when sourced, so each is run
 here in a throw-away ``bash -c`` with the outside world (apt-get, sudo, id)
@@ -59,7 +59,7 @@ def test_missing_chromium_without_root_stops_with_one_line_saying_what_to_instal
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def fake_apt(tmp_path, status: int) -> str:  # noqa: ANN001
+def fake_apt(tmp_path, status: int) -> str:
     """A PATH whose apt-get only logs its arguments to stderr and exits with ``status``."""
     apt = tmp_path / "apt-get"
     apt.write_text(f'#!/bin/sh\necho "apt-get $*" >&2\nexit {status}\n')
@@ -67,7 +67,7 @@ def fake_apt(tmp_path, status: int) -> str:  # noqa: ANN001
     return f"{tmp_path}:/usr/bin:/bin"
 
 
-def test_missing_chromium_as_root_is_installed_with_apt(tmp_path) -> None:  # noqa: ANN001
+def test_missing_chromium_as_root_is_installed_with_apt(tmp_path) -> None:
     result = run_bash("id() { echo 0; }; ensure_chromium", CHROMIUM="/nonexistent/chromium", PATH=fake_apt(tmp_path, 0))
     assert "Installing Chromium from the Debian packages" in result.stdout
     # apt's own output is silenced; the fake apt-get installed nothing, so it still stops with one line.
@@ -77,13 +77,13 @@ def test_missing_chromium_as_root_is_installed_with_apt(tmp_path) -> None:  # no
     ]
 
 
-def test_failed_apt_install_stops_with_one_line(tmp_path) -> None:  # noqa: ANN001
+def test_failed_apt_install_stops_with_one_line(tmp_path) -> None:
     result = run_bash("id() { echo 0; }; ensure_chromium", CHROMIUM="/nonexistent/chromium", PATH=fake_apt(tmp_path, 100))
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["Could not install Chromium: run 'sudo apt-get install chromium' and run this again."]
 
 
-def test_apt_is_asked_for_the_debian_chromium_package(tmp_path) -> None:  # noqa: ANN001
+def test_apt_is_asked_for_the_debian_chromium_package(tmp_path) -> None:
     log = tmp_path / "log"
     apt = tmp_path / "apt-get"
     apt.write_text(f'#!/bin/sh\necho "$*" >> {log}\n')
@@ -92,7 +92,7 @@ def test_apt_is_asked_for_the_debian_chromium_package(tmp_path) -> None:  # noqa
     assert log.read_text().splitlines() == ["update -qq", "install -y -qq chromium"]
 
 
-def test_python_older_than_3_11_is_refused_with_one_line(tmp_path) -> None:  # noqa: ANN001
+def test_python_older_than_3_11_is_refused_with_one_line(tmp_path) -> None:
     for name in ("python3.13", "python3.12", "python3.11", "python3"):
         fake = tmp_path / name
         fake.write_text("#!/bin/sh\nexit 1\n")  # answers "too old" to the version probe
@@ -110,7 +110,7 @@ def test_python_older_than_3_11_is_refused_with_one_line(tmp_path) -> None:  # n
     ]
 
 
-def test_serve_sh_serves_the_site_with_live_reload(tmp_path) -> None:  # noqa: ANN001
+def test_serve_sh_serves_the_site_with_live_reload(tmp_path) -> None:
     """The README's first command, on a free port instead of 8000 (later --dev-addr wins)."""
     import os
     import signal
@@ -147,7 +147,7 @@ def test_serve_sh_serves_the_site_with_live_reload(tmp_path) -> None:  # noqa: A
         log.close()
 
 
-def test_installed_google_chrome_is_used_when_debian_chromium_is_absent(tmp_path) -> None:  # noqa: ANN001
+def test_installed_google_chrome_is_used_when_debian_chromium_is_absent(tmp_path) -> None:
     chrome = tmp_path / "google-chrome-stable"
     chrome.write_text("#!/bin/sh\n")
     chrome.chmod(0o755)

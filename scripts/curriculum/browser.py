@@ -8,10 +8,12 @@ connections only fail, and they are not the site's requests.
 
 from __future__ import annotations
 
+import importlib
 import os
 import queue
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 
@@ -61,7 +63,7 @@ class BrowserPage:
     def __init__(self, setup: Callable[[Any], None], *, name: str = "browser") -> None:
         chromium = chromium_path()
         try:
-            import playwright.sync_api  # noqa: F401
+            importlib.import_module("playwright.sync_api")
         except ImportError:
             raise Unavailable(
                 "the 'playwright' Python package is missing: run 'pip install -r requirements.lock' (scripts/serve.sh and scripts/test.sh do)"
@@ -83,7 +85,7 @@ class BrowserPage:
 
         try:
             playwright = sync_playwright().start()
-        except Exception as error:  # noqa: BLE001 (reported as one line)
+        except Exception as error:
             self._failure = f"Playwright did not start: {_first_line(error)}"
             self._ready.set()
             return
@@ -92,7 +94,7 @@ class BrowserPage:
             page = browser.new_page()
             page.goto("about:blank")
             setup(page)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self._failure = f"Chromium at {chromium} did not start: {_first_line(error)}"
             self._ready.set()
             playwright.stop()
@@ -102,7 +104,7 @@ class BrowserPage:
             while (job := self._jobs.get()) is not None:
                 try:
                     job.result = page.evaluate(job.script, job.arg)
-                except Exception as error:  # noqa: BLE001
+                except Exception as error:
                     job.error = _first_line(error)
                 job.done.set()
         finally:

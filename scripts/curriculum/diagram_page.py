@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from curriculum.diagram_sources import Reference, first_image_line, inline_images, references
-from curriculum.diagrams import Rendered
+from curriculum.diagrams import Rendered, error_line
 from curriculum.mermaid_fence import add_accessibility, lift_accessibility
 
 #: What the superfences fence (``curriculum.mermaid_fence``) writes: ``<pre class="mermaid">``,
@@ -143,7 +143,8 @@ def report_lines(page: DiagramPage, pages: list[tuple[str, str]]) -> list[str]:
 
     lines = []
     for source, message in page.failures:
-        where, line = locate(source, pages) or (pages[0][0], 1)
+        where, fence_line = locate(source, pages) or (pages[0][0], 1)
+        line = error_line(fence_line, message, len(source.strip("\n").splitlines()))
         lines.append(
             f"{where}:{line}: M101 Mermaid cannot parse this diagram: {' '.join(message.split())} "
             "(fix the diagram; 'python scripts/check_site.py' lists every problem)"

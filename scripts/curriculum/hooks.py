@@ -12,27 +12,32 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import posixpath
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from curriculum.markers import Context, UnknownMarker
-from curriculum.shortcodes import RENDERERS
+from curriculum import facts_build, labpage, quiz
 from curriculum.browser import Unavailable
+from curriculum.building import KEEP_GOING
+from curriculum.catalog import Catalog, load_catalog
 from curriculum.diagram_page import replace_fences, report_lines
 from curriculum.diagrams import DIAGRAM_STYLESHEET, FONT_FILES, MERMAID_SCRIPT, DiagramRenderer
-from curriculum.catalog import Catalog, load_catalog
+from curriculum.lab import LabError
+from curriculum.markers import Context, UnknownMarker
+from curriculum.objectives import label_objectives
+from curriculum.shortcodes import RENDERERS
 
 VENDOR_MANIFEST = Path("assets") / "vendor" / "manifest.json"
+
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 
@@ -45,6 +50,8 @@ class SiteState:
     files: Files
     #: The theme's Jinja environment, for the partials (pages render before on_env).
     env: Environment
+    #: The running example's facts and the sessions' run sheets.
+    teaching: facts_build.Teaching
 
 
 @dataclass
@@ -85,15 +92,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Load the catalog; stop at its first error, or (for the checker) log every one and go on."""
     docs_dir = Path(config.docs_dir)
     rel_paths = [f.src_uri for f in files.documentation_pages()]
     catalog = load_catalog(docs_dir, rel_paths, today=dt.date.today())
-    errors = catalog.errors()
-    if errors:
+    errors = sorted(catalog.errors() + quiz.site_problems(catalog) + labpage.site_problems(catalog))
+    if errors and os.environ.get(KEEP_GOING) != "1":
         rel, problem = errors[0]
         more = f" (and {len(errors) - 1} more: run 'python scripts/check_site.py')" if len(errors) > 1 else ""
         raise PluginError(problem.text(_display(config, rel)) + more)
-    _state.site = SiteState(catalog, files, config.theme.get_env())
+    for rel, problem in errors:
+        log.error(problem.text(_display(config, rel)))
+    for rel, page in catalog.pages.items():
+        if page.unreadable and (file := files.get_file_from_path(rel)) is not None:
+            # MkDocs stops at the first page it cannot decode; the rest of the site is still checked.
+            file.content_string = page.path.read_bytes().decode("utf-8", errors="replace")
+    teaching = facts_build.read(docs_dir, catalog)
+    failures = facts_build.build_errors(teaching, lambda rel: _display(config, rel))
+    if failures and os.environ.get(KEEP_GOING) != "1":
+        more = f" (and {len(failures) - 1} more: run 'python scripts/check_site.py')" if len(failures) > 1 else ""
+        raise PluginError(failures[0] + more)
+    for failure in failures:
+        log.error(failure)
+    facts_build.register(config, teaching)
+    _state.site = SiteState(catalog, files, config.theme.get_env(), teaching)
     return files
 
 
@@ -101,6 +123,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     site = _state.current()
     rel = page.file.src_uri
     if rel in site.catalog.sessions:
+        markdown = facts_build.with_timing_note(markdown, rel, site.teaching, site.catalog, site.env)
         markdown = _session_header(rel, page, site) + "\n\n" + markdown
         # The "Mark session complete" control (progress.js makes it work).
         markdown += "\n\n" + site.env.get_template("partials/curriculum/progress-control.html").render(page_rel=rel).strip() + "\n"
@@ -116,11 +139,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Diagrams become SVG here, at build time (curriculum.diagram_page; DECISIONS.md, decision 1)."""
+    """Diagrams become SVG here, at build time (curriculum.diagram_page; DECISIONS.md, decision 1);
+    objective labels get the objective's words (curriculum.objectives)."""
     renderer = _state.diagrams
     if renderer is None:
         raise PluginError("curriculum hooks: on_page_content came before on_config")
     rel = page.file.src_uri
+    html = label_objectives(html, rel, _state.current().catalog.sessions)
     env = _state.current().env
 
     def source_box(attrs: str, source: str, reason: str) -> str:
@@ -138,11 +163,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if result.unavailable and not _state.preview_told:
         _state.preview_told = True
         log.info(f"Preview: diagrams not in the cache are shown as their source, because {result.unavailable}")
+    html = result.html
     if result.drawn:
-        html = result.html + _diagram_assets(page, env, preload=not _offline(config))
-    else:
-        html = result.html
-    return html
+        html += _diagram_assets(page, env, preload=not _offline(config))
+    site = _state.current()
+    return html + facts_build.run_sheet_element(rel, site.teaching, site.catalog, site.env)
 
 
 def _diagram_assets(page: Page, env: Any, preload: bool) -> str:
@@ -245,6 +270,10 @@ def _expand_markers(markdown: str, rel: str, page: Page, config: MkDocsConfig) -
         return context.expand(markdown)
     except UnknownMarker as error:
         raise PluginError(f"{_display(config, rel)}: {error}") from None
+    except LabError as error:
+        raise PluginError(
+            _display(config, error.path.resolve().relative_to(Path(config.docs_dir).resolve()).as_posix()) + error.located
+        ) from None
 
 
 def _offline(config: MkDocsConfig) -> bool:

@@ -1,12 +1,14 @@
 """Refresh the third-party browser files the site ships, from the npm registry.
 
 The site is air-gapped: nothing a reader loads may come from another host, so
-the Mermaid library (and the iframe-worker polyfill used by the offline copy)
-are committed under ``docs/assets/vendor/``. This script is the only way they
-change: it fetches a pinned version with ``npm pack`` (so it uses whatever
-registry npm is configured for), copies the one file the site needs and the
-package's licence, and records version and SHA-256 in ``manifest.json``, which
-a test checks against the files.
+the Mermaid library, the iframe-worker polyfill used by the offline copy and
+the diagram font (Inter, from ``@fontsource/inter``: its Latin subset in two
+weights) are committed under ``docs/assets/vendor/``. This script is the only
+way they change: it fetches a pinned version with ``npm pack`` (so it uses
+whatever registry npm is configured for), copies the file the site needs and
+the package's licence, and records version, licence and SHA-256 in
+``manifest.json``, which a test and the build check against the files. An
+entry whose npm package differs from its name says so in ``package``.
 
 Usage::
 
@@ -36,13 +38,20 @@ MANIFEST = VENDOR_DIR / "manifest.json"
 class Package:
     """One npm package and the single file of it that the site serves."""
 
-    name: str
+    name: str  # the manifest entry
     version: str
     file: str  # path inside the npm tarball's ``package/`` folder
+    package: str = ""  # the npm package, when it is not ``name``
+    folder: str = ""  # the folder under docs/assets/vendor/, when it is not ``name``
+    license: str = "MIT"
+
+    @property
+    def npm_name(self) -> str:
+        return self.package or self.name
 
     @property
     def target(self) -> Path:
-        return VENDOR_DIR / self.name / Path(self.file).name
+        return VENDOR_DIR / (self.folder or self.name) / Path(self.file).name
 
 
 def sha256(path: Path) -> str:
@@ -55,12 +64,22 @@ def load_manifest() -> dict[str, dict[str, str]]:
 
 def pinned_packages() -> list[Package]:
     """The packages as the manifest pins them today."""
-    return [Package(name, entry["version"], entry["source"]) for name, entry in load_manifest().items()]
+    return [
+        Package(
+            name,
+            entry["version"],
+            entry["source"],
+            entry.get("package", ""),
+            Path(entry["file"]).parent.as_posix(),
+            entry.get("license", "MIT"),
+        )
+        for name, entry in load_manifest().items()
+    ]
 
 
 def fetch(package: Package, workdir: Path) -> dict[str, str]:
     """Download one package tarball and copy its file and licence into place."""
-    spec = f"{package.name}@{package.version}"
+    spec = f"{package.npm_name}@{package.version}"
     result = subprocess.run(
         ["npm", "pack", spec, "--silent", "--pack-destination", str(workdir)],
         capture_output=True,
@@ -76,12 +95,13 @@ def fetch(package: Package, workdir: Path) -> dict[str, str]:
     package.target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(unpacked / package.file, package.target)
     shutil.copyfile(unpacked / "LICENSE", package.target.parent / "LICENSE")
-    return {
+    entry = {"package": package.npm_name} if package.package else {}
+    return entry | {
         "version": package.version,
         "source": package.file,
         "file": package.target.relative_to(VENDOR_DIR).as_posix(),
         "sha256": sha256(package.target),
-        "license": "MIT",
+        "license": package.license,
     }
 
 
@@ -89,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mermaid", help="Mermaid version to vendor (must be 11.x)")
     parser.add_argument("--iframe-worker", dest="iframe_worker", help="iframe-worker version")
+    parser.add_argument("--inter", help="@fontsource/inter version (the diagram font)")
     args = parser.parse_args(argv)
 
     if shutil.which("npm") is None:
@@ -102,8 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     manifest: dict[str, dict[str, str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for package in pinned_packages():
-            version = overrides.get(package.name) or package.version
-            manifest[package.name] = fetch(Package(package.name, version, package.file), Path(tmp))
+            override = overrides.get(package.name) or (args.inter if package.npm_name == "@fontsource/inter" else None)
+            version = override or package.version
+            manifest[package.name] = fetch(
+                Package(package.name, version, package.file, package.package, package.folder, package.license), Path(tmp)
+            )
             print(f"vendored {package.name}@{version} -> {manifest[package.name]['file']}")
     MANIFEST.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return 0

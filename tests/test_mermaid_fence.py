@@ -7,7 +7,7 @@ import html
 import markdown
 import pytest
 
-from curriculum.diagrams import FENCE_HTML
+from curriculum.diagram_page import FENCE_HTML
 from curriculum.mermaid_fence import fence_mermaid, protect_labels
 
 
@@ -74,7 +74,8 @@ def test_round_trip_through_html_gives_mermaid_the_protected_source() -> None:
     ],
 )
 def test_every_form_of_the_fence_becomes_a_diagram_keeping_its_id_and_classes(fence: str, host: str) -> None:
-    from curriculum.diagrams import Rendered, replace_fences
+    from curriculum.diagram_page import replace_fences
+    from curriculum.diagrams import Rendered
 
     class Drawn:  # a renderer that draws every diagram as an empty SVG
         def render(self, sources: list[str]) -> list[Rendered]:
@@ -84,24 +85,25 @@ def test_every_form_of_the_fence_becomes_a_diagram_keeping_its_id_and_classes(fe
         extensions=["pymdownx.superfences", "attr_list"],
         extension_configs={"pymdownx.superfences": {"custom_fences": [{"name": "mermaid", "class": "mermaid", "format": fence_mermaid}]}},
     )
-    page, failures = replace_fences(md.convert(f"{fence}\nflowchart LR\n  A --> B\n```"), Drawn())  # type: ignore[arg-type]
-    assert page.startswith(host) and "<pre" not in page and not failures
+    result = replace_fences(md.convert(f"{fence}\nflowchart LR\n  A --> B\n```"), Drawn())
+    assert result.html.startswith(host) and "<pre" not in result.html and not result.failures
 
 
 def test_a_diagram_mermaid_rejects_stays_a_code_block_material_leaves_alone() -> None:
-    from curriculum.diagrams import Rendered, replace_fences
+    from curriculum.diagram_page import replace_fences
+    from curriculum.diagrams import Rendered
 
     class Rejects:
         def render(self, sources: list[str]) -> list[Rendered]:
             return [Rendered(None, "Parse error on line 2") for _ in sources]
 
-    page, failures = replace_fences('<pre id="flow" class="mermaid wide"><code>flowchart LR\n  A --&gt;</code></pre>', Rejects())  # type: ignore[arg-type]
-    assert page == '<pre id="flow" class="cur-diagram-error wide"><code>flowchart LR\n  A --&gt;</code></pre>'
-    assert failures == [("flowchart LR\n  A -->", "Parse error on line 2")]
+    result = replace_fences('<pre id="flow" class="mermaid wide"><code>flowchart LR\n  A --&gt;</code></pre>', Rejects())  # type: ignore[arg-type]
+    assert result.html == '<pre id="flow" class="cur-diagram-error wide"><code>flowchart LR\n  A --&gt;</code></pre>'
+    assert result.failures == [("flowchart LR\n  A -->", "Parse error on line 2")]
 
 
 def test_a_rejected_diagram_is_found_at_its_fence_line_in_whichever_page_holds_it() -> None:
-    from curriculum.diagrams import locate
+    from curriculum.diagram_page import locate
 
     whole_day = "# Whole day\n\n<!-- cur:whole-day -->\n"
     session = '# S\n\n!!! note\n\n    ``` { .mermaid #flow }\n    flowchart LR\n      A["x < y"] -->\n    ```\n'
@@ -109,3 +111,22 @@ def test_a_rejected_diagram_is_found_at_its_fence_line_in_whichever_page_holds_i
     # The page being built first; a diagram it only includes is found in its own page.
     assert locate(source, [("day-2/whole-day.md", whole_day), ("day-2/s.md", session)]) == ("day-2/s.md", 5)
     assert locate("flowchart LR\n  B --> C", [("day-2/s.md", session)]) is None
+
+
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        "---\ntitle: Orders\nconfig:\n  flowchart:\n    curve: linear\n---\n",
+        "%%{init: {'flowchart': {'curve': 'linear'}}}%%\n",
+        "%%{\n  init: {\n    'flowchart': {'curve': 'linear'}\n  }\n}%%\n",
+        "---\ntitle: Orders\n---\n%% a comment\n%%{init: {'theme': 'base'}}%%\n\n",
+    ],
+)
+def test_labels_are_protected_after_front_matter_and_init_directives(preamble: str) -> None:
+    protected = protect_labels(preamble + 'flowchart LR\n  A["List<T> & more"] --> B')
+    assert protected == preamble + 'flowchart LR\n  A["List&lt;T&gt; & more"] --> B'
+
+
+def test_front_matter_itself_is_left_as_written() -> None:
+    source = '---\ntitle: "A <b> title"\n---\nflowchart LR\n  A["x<y"] --> B'
+    assert protect_labels(source).startswith('---\ntitle: "A <b> title"\n---\n')

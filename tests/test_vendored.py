@@ -1,6 +1,7 @@
 """The vendored browser files are exactly what docs/assets/vendor/manifest.json
 records: Mermaid 11.x and the iframe-worker polyfill, each
-with its MIT licence beside it. scripts/vendor_assets.py is the only way they
+with its MIT licence beside it, and the diagram font (Inter, SIL Open Font
+Licence 1.1, in two weights). scripts/vendor_assets.py is the only way they
 change; the build hook refuses a mismatch (tests/test_broken_site.py).
 """
 
@@ -22,8 +23,9 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def test_manifest_lists_mermaid_and_iframe_worker() -> None:
-    assert set(MANIFEST) == {"mermaid", "iframe-worker"}
+def test_manifest_lists_mermaid_iframe_worker_and_the_diagram_font() -> None:
+    assert set(MANIFEST) == {"mermaid", "iframe-worker", "inter-400", "inter-700"}
+    assert {MANIFEST[w]["package"] for w in ("inter-400", "inter-700")} == {"@fontsource/inter"}
     assert MANIFEST["mermaid"]["source"] == "dist/mermaid.min.js"
     assert MANIFEST["iframe-worker"]["source"] == "shim/index.js"
 
@@ -37,13 +39,17 @@ def test_vendored_file_matches_its_recorded_sha256(name: str) -> None:
     assert sha256(path.read_bytes()) == entry["sha256"], f"{path} differs from manifest.json: run 'python scripts/vendor_assets.py'"
 
 
+#: What each licence's text says, so the recorded licence is the one beside the file.
+LICENCE_TEXT = {"MIT": "Permission is hereby granted, free of charge", "OFL-1.1": "SIL OPEN FONT LICENSE Version 1.1"}
+
+
 @pytest.mark.parametrize("name", sorted(MANIFEST))
-def test_vendored_file_has_its_mit_licence_beside_it(name: str) -> None:
+def test_vendored_file_has_its_licence_beside_it(name: str) -> None:
     entry = MANIFEST[name]
-    assert entry["license"] == "MIT"
+    assert entry["license"] in LICENCE_TEXT, entry["license"]
     licence = (VENDOR / entry["file"]).parent / "LICENSE"
     text = licence.read_text(encoding="utf-8")
-    assert "Permission is hereby granted, free of charge" in text, f"{licence} is not the MIT licence"
+    assert LICENCE_TEXT[entry["license"]] in text, f"{licence} is not the {entry['license']} licence"
 
 
 def test_mermaid_is_pinned_to_11x_and_the_file_is_that_version() -> None:
@@ -55,9 +61,10 @@ def test_mermaid_is_pinned_to_11x_and_the_file_is_that_version() -> None:
 
 
 def test_the_build_renders_with_the_vendored_copy() -> None:
-    from curriculum.diagrams import MERMAID_SCRIPT
+    from curriculum.diagrams import FONT_FILES, MERMAID_SCRIPT
 
     assert MERMAID_SCRIPT.as_posix() == f"assets/vendor/{MANIFEST['mermaid']['file']}"
+    assert {rel.as_posix() for rel in FONT_FILES.values()} == {f"assets/vendor/{MANIFEST[w]['file']}" for w in ("inter-400", "inter-700")}
 
 
 def test_built_site_ships_the_same_bytes_and_no_mermaid(site) -> None:

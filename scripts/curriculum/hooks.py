@@ -29,7 +29,8 @@ from curriculum import facts_build, labpage, quiz
 from curriculum.browser import Unavailable
 from curriculum.building import KEEP_GOING
 from curriculum.catalog import Catalog, load_catalog
-from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, error_line, locate, replace_fences
+from curriculum.diagram_page import replace_fences, report_lines
+from curriculum.diagrams import DIAGRAM_STYLESHEET, FONT_FILES, MERMAID_SCRIPT, DiagramRenderer
 from curriculum.lab import LabError
 from curriculum.markers import Context, UnknownMarker
 from curriculum.objectives import label_objectives
@@ -59,6 +60,9 @@ class BuildState:
 
     diagrams: DiagramRenderer | None = None
     site: SiteState | None = None
+    #: 'mkdocs serve': a diagram that cannot be drawn (no browser) is shown as its source.
+    preview: bool = False
+    preview_told: bool = False  # the one terminal line saying why has been written in this build
 
     def current(self) -> SiteState:
         if self.site is None:
@@ -74,10 +78,16 @@ _state = BuildState()
 # --------------------------------------------------------------------------
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """'mkdocs serve' is a preview: a diagram it cannot draw (no browser) is shown as its source."""
+    _state.preview = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _check_vendored_files(Path(config.docs_dir))
     _close_renderer()  # a rebuild under 'mkdocs serve' starts afresh
-    _state.diagrams = DiagramRenderer(Path(config.docs_dir) / MERMAID_SCRIPT)
+    _state.diagrams = DiagramRenderer(Path(config.docs_dir) / MERMAID_SCRIPT, preview=_state.preview)
+    _state.preview_told = False
     return config
 
 
@@ -129,29 +139,51 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Diagrams become SVG here, at build time (curriculum.diagrams; DECISIONS.md, decision 1);
+    """Diagrams become SVG here, at build time (curriculum.diagram_page; DECISIONS.md, decision 1);
     objective labels get the objective's words (curriculum.objectives)."""
     renderer = _state.diagrams
     if renderer is None:
         raise PluginError("curriculum hooks: on_page_content came before on_config")
     rel = page.file.src_uri
     html = label_objectives(html, rel, _state.current().catalog.sessions)
+    env = _state.current().env
+
+    def source_box(attrs: str, source: str, reason: str) -> str:
+        return env.get_template("partials/curriculum/diagram-source.html").render(attrs=attrs, source=source, reason=reason)
+
     try:
-        html, failures = replace_fences(html, renderer)
+        result = replace_fences(html, renderer, Path(config.docs_dir), rel, source_box)
     except Unavailable as error:
         raise PluginError(f"{_display(config, rel)}: the diagrams cannot be rendered: {error}") from None
-    if failures:
+    if result.failures or result.references:
         sources = _state.current().catalog.pages
-        pages = [(other, sources[other].text) for other in sorted(sources, key=lambda other: other != rel)]
-    for source, message in failures:
-        where, fence_line = locate(source, pages) or (rel, 1)
-        line = error_line(fence_line, message, len(source.strip("\n").splitlines()))
-        log.warning(
-            f"{_display(config, where)}:{line}: M101 Mermaid cannot parse this diagram: {' '.join(message.split())} "
-            "(fix the diagram; 'python scripts/check_site.py' lists every problem)"
-        )
+        pages = [(_display(config, other), sources[other].text) for other in sorted(sources, key=lambda other: other != rel)]
+        for line in report_lines(result, pages):
+            log.warning(line)
+    if result.unavailable and not _state.preview_told:
+        _state.preview_told = True
+        log.info(f"Preview: diagrams not in the cache are shown as their source, because {result.unavailable}")
+    html = result.html
+    if result.drawn:
+        html += _diagram_assets(page, env, preload=not _offline(config))
     site = _state.current()
     return html + facts_build.run_sheet_element(rel, site.teaching, site.catalog, site.env)
+
+
+def _diagram_assets(page: Page, env: Any, preload: bool) -> str:
+    """The diagram font and the full-size view, linked from diagram pages only.
+
+    No preload in the file:// copy: Chromium refuses a cross-origin-mode font request from file://.
+    """
+
+    def url(path: Path) -> str:
+        return get_relative_url(path.as_posix(), page.file.url)
+
+    return env.get_template("partials/curriculum/diagram-assets.html").render(
+        font=url(FONT_FILES[400]) if preload else None,
+        stylesheet=url(DIAGRAM_STYLESHEET),
+        script=url(Path("assets") / "javascripts" / "diagrams.js"),
+    )
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -126,6 +126,7 @@ def floor_config() -> Path:
         docs_dir: docs
         hooks:
           - {ROOT.as_posix()}/scripts/curriculum/hooks.py
+          - {ROOT.as_posix()}/scripts/curriculum/valid_html.py
         theme:
           custom_dir: {ROOT.as_posix()}/overrides
         nav: []

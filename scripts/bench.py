@@ -42,11 +42,14 @@ import textwrap
 import time
 from pathlib import Path
 
+from curriculum import building
+from curriculum.browser import CHROMIUM_ARGS, chromium_path
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / ".bench"
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME = os.environ.get("CHROME_PATH") or chromium_path()
 LIGHTHOUSE_VERSION = "12.2.3"  # the last line that runs on Node 20
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 VNU_VERSION = "26.9.27"  # npm vnu-jar: the W3C Nu HTML checker
 SECTIONS = ("build", "checker", "pages", "lighthouse", "html")
 
@@ -83,20 +86,10 @@ def env_build(site_url: str | None = None) -> dict[str, str]:
 
 def mkdocs_build(config: Path, site_dir: Path, site_url: str | None = None) -> float:
     """One ``mkdocs build --strict``; the wall time in seconds. Fails loudly on a broken build."""
-    start = time.perf_counter()
-    result = subprocess.run(
-        [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        capture_output=True,
-        text=True,
-        env=env_build(site_url),
-        cwd=config.parent,
-        check=False,
-    )
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        last = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()][-1:]
-        raise SystemExit(f"bench: mkdocs build --strict -f {config} failed: {last[0] if last else 'no output'}")
-    return elapsed
+    result = building.build(config, site_dir, site_url=site_url)
+    if not result.ok:
+        raise SystemExit(f"bench: mkdocs build --strict -f {config} failed: {result.last_line()}")
+    return result.seconds
 
 
 # --------------------------------------------------------------------------
@@ -142,7 +135,7 @@ def build_wall_times(runs: int) -> dict[str, object]:
     real = [mkdocs_build(ROOT / "mkdocs.yml", site_dir) for _ in range(runs)]
     config = floor_config()
     floor = [mkdocs_build(config, BENCH / "floor-site") for _ in range(runs)]
-    pages = sum(1 for p in site_dir.rglob("*.html") if p.name != "404.html")
+    pages = len(building.built_pages(site_dir))
     return {
         "runs": runs,
         "pages": pages,
@@ -340,12 +333,6 @@ class Nginx:
             self.process.kill()
 
 
-def built_pages(site_dir: Path) -> list[str]:
-    return sorted(
-        "/" + p.relative_to(site_dir).as_posix().removesuffix("index.html") for p in site_dir.rglob("*.html") if p.name != "404.html"
-    )
-
-
 def served_site() -> tuple[Nginx, Path, list[str]]:
     """Build the real site for the nginx origin, and serve it."""
     site_dir = BENCH / "served-site"
@@ -354,7 +341,7 @@ def served_site() -> tuple[Nginx, Path, list[str]]:
     site_dir.mkdir(parents=True, exist_ok=True)
     server = Nginx(site_dir)
     mkdocs_build(ROOT / "mkdocs.yml", site_dir, site_url=server.origin + "/")
-    return server, site_dir, built_pages(site_dir)
+    return server, site_dir, building.page_paths(site_dir)
 
 
 # --------------------------------------------------------------------------

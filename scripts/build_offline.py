@@ -16,12 +16,12 @@ facilitator guide links to (``<!-- cur:offline-link -->``).
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
+
+from curriculum import building
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "site-offline.zip"
@@ -29,12 +29,11 @@ FOLDER = "onboarding-offline"
 
 
 def build(site_dir: Path) -> None:
-    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
-    if result.returncode != 0:
-        problems = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith(("WARNING", "ERROR"))]
-        raise SystemExit("build_offline.py: the offline build failed: " + ("; ".join(problems) or "see 'mkdocs build --strict' output"))
+    result = building.build(ROOT / "mkdocs.yml", site_dir, offline=True)
+    if not result.ok:
+        raise SystemExit(
+            "build_offline.py: the offline build failed: " + ("; ".join(result.warnings) or "see 'mkdocs build --strict' output")
+        )
 
 
 def write_zip(site_dir: Path, output: Path) -> int:

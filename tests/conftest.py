@@ -14,6 +14,7 @@ import pytest
 from sitebuild import ROOT, BuildResult, StaticServer, build_and_serve
 
 from curriculum.browser import CHROMIUM_ARGS, chromium_path
+from curriculum.building import page_paths
 
 CHROMIUM = chromium_path()
 #: Makes Material's closed shadow roots (one per diagram) inspectable.
@@ -41,9 +42,7 @@ class Site:
 
     def html_pages(self) -> list[str]:
         """Every built page as a URL path, the 404 page excluded."""
-        return sorted(
-            "/" + p.relative_to(self.root).as_posix().removesuffix("index.html") for p in self.root.rglob("*.html") if p.name != "404.html"
-        )
+        return page_paths(self.root)
 
 
 @pytest.fixture(scope="session")

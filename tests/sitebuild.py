@@ -8,39 +8,24 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
-import subprocess
-import sys
 import threading
-from dataclasses import dataclass
 from pathlib import Path
+
+from curriculum import building
+from curriculum.building import BuildLog
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-@dataclass
-class BuildResult:
-    returncode: int
-    output: str
-    site_dir: Path
-
-    @property
-    def warnings(self) -> list[str]:
-        return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+#: What a build returns: its status, log lines and site folder (curriculum.building).
+BuildResult = BuildLog
 
 
 def build(config_file: Path, site_dir: Path, site_url: str | None = None, strict: bool = True) -> BuildResult:
     """Run ``mkdocs build`` in a subprocess, as a maintainer would."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if site_url:
-        env["SITE_URL"] = site_url
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site_dir)]
-    if strict:
-        command.append("--strict")
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config_file.parent, check=False)
-    return BuildResult(result.returncode, result.stdout + result.stderr, site_dir)
+    return building.build(config_file, site_dir, site_url=site_url, strict=strict)
 
 
 def copy_fixture(name: str, dest: Path) -> Path:

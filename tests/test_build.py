@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.config import load_config as mkdocs_load_config
 
+from curriculum.building import built_pages
 from sitebuild import ROOT
 
 # --------------------------------------------------------------------------
@@ -246,7 +247,7 @@ class EditLinks(HTMLParser):
 def test_every_page_has_an_edit_this_page_link(site) -> None:  # noqa: ANN001
     config = load_config()
     edit_base = config["repo_url"].rstrip("/") + "/" + config["edit_uri"].strip("/") + "/"
-    pages = [p for p in site.root.rglob("*.html") if p.name != "404.html"]
+    pages = built_pages(site.root)
     assert len(pages) >= 3
     for html in pages:
         name = html.relative_to(site.root)

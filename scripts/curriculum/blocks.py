@@ -15,6 +15,10 @@ Authors write::
     **Answer:** the landing (raw) zone. Explanation ...
     ///
 
+    /// solution
+    A worked answer, collapsed until the learner opens it ...
+    ///
+
     /// facilitator
     Timing cue, questions for the room, misconceptions ...
     ///
@@ -34,6 +38,9 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any, type_string
 
 from . import model
+
+SOLUTION_BLOCK = "solution"
+SOLUTION_SUMMARY = "Worked solution"
 
 
 class Activity(Block):
@@ -83,6 +90,31 @@ class Question(Block):
         return answer
 
 
+class Solution(Block):
+    """A worked solution placed right after an activity.
+
+    It renders collapsed so a self-paced learner tries the activity first and
+    opens the answer afterwards; print.css keeps it closed on paper, so a
+    handout never prints the answer next to the task.
+    """
+
+    NAME = SOLUTION_BLOCK
+    ARGUMENT = None
+    OPTIONS: dict[str, Any] = {}
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        el = etree.SubElement(parent, "details", {"class": "success cur-solution"})
+        summary = etree.SubElement(el, "summary")
+        summary.text = self.argument or SOLUTION_SUMMARY
+        return el
+
+    def on_add(self, block: etree.Element) -> etree.Element:
+        body = block.find("div[@class='cur-solution__body']")
+        if body is None:
+            body = etree.SubElement(block, "div", {"class": "cur-solution__body"})
+        return body
+
+
 class Facilitator(Block):
     """Notes for the person running the room: hidden from learners, never indexed."""
 
@@ -107,7 +139,7 @@ class CurriculumBlocksExtension(BlocksExtension):
     """Registers the session blocks with pymdownx.blocks."""
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:  # noqa: N802 (Markdown's API)
-        for block in (Activity, Question, Facilitator):
+        for block in (Activity, Question, Solution, Facilitator):
             block_mgr.register(block, self.getConfigs())
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
 from . import model
+from .model import agenda, schedule
+from .rules import Problem
 from .source import PageSource, read_page
 
 
@@ -24,14 +26,14 @@ class Catalog:
     days: dict[str, model.DayMeta] = field(default_factory=dict)
     sessions: dict[str, model.SessionMeta] = field(default_factory=dict)
     agendas: dict[str, list[model.AgendaRow]] = field(default_factory=dict)
-    problems: dict[str, list[model.Problem]] = field(default_factory=dict)
+    problems: dict[str, list[Problem]] = field(default_factory=dict)
 
-    def report(self, rel: str, problems: Iterable[model.Problem]) -> None:
+    def report(self, rel: str, problems: Iterable[Problem]) -> None:
         found = list(problems)
         if found:
             self.problems.setdefault(rel, []).extend(found)
 
-    def errors(self) -> list[tuple[str, model.Problem]]:
+    def errors(self) -> list[tuple[str, Problem]]:
         return sorted((rel, p) for rel, found in self.problems.items() for p in found if p.severity == "error")
 
     def sessions_of(self, day_rel: str) -> list[tuple[str, model.SessionMeta]]:
@@ -77,40 +79,53 @@ def load_catalog(docs_dir: Path, rel_paths: Iterable[str] | None = None, today: 
             catalog.report(rel, found)
             if day:
                 catalog.days[rel] = day
+    unusable = {rel for rel, page in catalog.pages.items() if page.problems or (page.kind == "session" and rel not in catalog.sessions)}
     for rel, day in catalog.days.items():
-        resolved = model.Schedule(
-            day.schedule.start,
-            day.schedule.end,
-            tuple(
-                model.ScheduleBlock(b.kind, b.title, b.minutes, resolve(rel, b.page) if b.page else None, b.line)
-                for b in day.schedule.blocks
-            ),
-        )
-        rows, found = model.build_agenda(resolved, catalog.sessions)
-        found = [model.Problem(page_line_of_overrun(catalog.pages[rel], p), p.code, p.message, p.hint, p.severity) for p in found]
-        for block in resolved.blocks:
-            if block.kind != "session" and block.page and block.page not in catalog.pages:
-                found.append(
-                    model.Problem(block.line, "D107", f"schedule links to '{block.page}', which does not exist", "fix the 'page:' path")
-                )
-        folder = posixpath.dirname(rel)
-        own_sessions = [s for s in catalog.sessions if posixpath.dirname(s) == folder]
-        for missing in model.unscheduled_sessions(resolved, own_sessions):
-            found.append(
-                model.Problem(
-                    catalog.pages[rel].key_lines.get("schedule", 1),
-                    "D112",
-                    f"session page '{missing}' is not in the schedule",
-                    "add '- session: " + posixpath.relpath(missing, folder or ".") + "' to 'schedule.blocks'",
-                )
-            )
-        catalog.report(rel, found)
-        catalog.agendas[rel] = rows
+        _load_agenda(catalog, rel, day, unusable)
     return catalog
 
 
-def page_line_of_overrun(page: PageSource, problem: model.Problem) -> int:
-    """Overruns are reported on the 'schedule.end' line, where the fix usually is."""
-    if problem.code == "D111":
-        return page.key_lines.get("schedule.end", page.key_lines.get("schedule", 1))
-    return problem.line
+def _load_agenda(catalog: Catalog, rel: str, day: model.DayMeta, unusable: set[str]) -> None:
+    """The day's agenda, and what only the whole day shows: overruns, missing or unscheduled pages."""
+    page = catalog.pages[rel]
+    resolved = model.Schedule(
+        day.schedule.start,
+        day.schedule.end,
+        tuple(
+            model.ScheduleBlock(b.kind, b.title, b.minutes, resolve(rel, b.page) if b.page else None, b.line) for b in day.schedule.blocks
+        ),
+    )
+    rows, found = model.build_agenda(resolved, catalog.sessions, unusable)
+    found = [_overrun_on_end_line(page, rows, catalog, p) if p.rule is agenda.OVERRUN else p for p in found]
+    for block in resolved.blocks:
+        if block.kind != "session" and block.page and block.page not in catalog.pages:
+            found.append(
+                schedule.PATH.problem(block.line, f"schedule links to '{block.page}', which does not exist", "fix the 'page:' path")
+            )
+    folder = posixpath.dirname(rel)
+    own_sessions = [s for s in catalog.sessions if posixpath.dirname(s) == folder]
+    for missing in model.unscheduled_sessions(resolved, own_sessions):
+        found.append(
+            agenda.UNSCHEDULED.problem(
+                page.key_lines.get("schedule", 1),
+                f"session page '{missing}' is not in the schedule",
+                "add '- session: " + posixpath.relpath(missing, folder or ".") + "' to 'schedule.blocks'",
+            )
+        )
+    catalog.report(rel, found)
+    catalog.agendas[rel] = rows
+
+
+def _overrun_on_end_line(page: PageSource, rows: list[model.AgendaRow], catalog: Catalog, problem: Problem) -> Problem:
+    """An overrun is reported on the 'schedule.end' line, naming every session's 'duration' line:
+    the day does not know which session grew, the maintainer does."""
+    durations = ", ".join(
+        f"{row.page}:{catalog.pages[row.page].key_lines.get('duration', 1)} ({row.minutes} min)"
+        for row in rows
+        if row.kind == "session" and row.page in catalog.pages
+    )
+    return replace(
+        problem,
+        line=page.key_lines.get("schedule.end", page.key_lines.get("schedule", 1)),
+        message=f"{problem.message}; session durations: {durations}" if durations else problem.message,
+    )

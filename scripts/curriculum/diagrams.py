@@ -208,15 +208,14 @@ def locate(source: str, pages: list[tuple[str, str]]) -> tuple[str, int] | None:
 
     ``pages`` is (display path, Markdown text), the rendered page first: a
     diagram on the whole-day page is found in the session it came from.
-    Fences are found by the checker's own Markdown scan, so the build and the
-    checker name the same line.
+    Fences are found by :mod:`curriculum.scanner`, as the checker finds
+    them, so the build and the checker name the same line.
     """
-    from curriculum.checker.markdown import scan
     from curriculum.mermaid_fence import protect_labels
-    from curriculum.source import PageSource
+    from curriculum.scanner import scan
 
     for path, text in pages:
-        for fence in scan(PageSource(path=Path(path), rel=path, text=text)).fences:
+        for fence in scan(text.splitlines()).fences:
             if fence.language == "mermaid" and fence.closed and protect_labels("\n".join(fence.content)).strip() == source.strip():
                 return path, fence.line
     return None

@@ -28,22 +28,18 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import markdown as markdown_lib
 from markdown.extensions.toc import slugify, unique
 
-from . import model
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .shortcodes import Context
+from . import model, scanner
+from .markers import Context, UnknownMarker
 
 #: Where the Pages deploy puts the offline zip, relative to the site root.
 OFFLINE_ZIP = "onboarding-offline.zip"
 
 ATTR_ID = re.compile(r"\s*\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 LINK = re.compile(r"(?P<open>!?\[[^\]]*\]\()(?P<target>[^)\s]+)(?P<rest>(?:\s+\"[^\"]*\")?\))")
-FACILITATOR_OPEN = re.compile(r"^(?P<slashes>/{3,})\s*" + model.FACILITATOR_BLOCK + r"\s*(?:\|.*)?$")
 
 
 # --------------------------------------------------------------------------
@@ -77,60 +73,37 @@ def heading_anchor(raw: str, used: set[str]) -> str:
     return unique(slugify(heading_text(raw), "-"), used)
 
 
-def _walk(lines: list[str]):
-    """Yield (index, line, in_fence) for Markdown lines, fenced code marked."""
-    fence: str | None = None
-    for index, raw in enumerate(lines):
-        match = model.FENCE.match(raw)
-        if fence is None and match:
-            fence = match.group("fence")
-            yield index, raw, True
-            continue
-        if fence is not None:
-            stripped = raw.strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                fence = None
-            yield index, raw, True
-            continue
-        yield index, raw, False
-
-
 def facilitator_notes(lines: list[str], first_line: int = 1) -> list[Note]:
-    """Every facilitator block of a session body, with the heading above it."""
-    notes: list[Note] = []
+    """Every facilitator block of a session body, with the heading above it.
+
+    Headings inside a note do not count: a note sits under the page's
+    heading, not its own.
+    """
+    found = scanner.scan(lines, first_line)
+    notes_blocks = [b for b in found.blocks if b.name == model.FACILITATOR_BLOCK]
     used: set[str] = set()
-    heading: tuple[str, str] | None = None
-    walker = _walk(lines)
-    for index, raw, in_fence in walker:
-        if in_fence:
-            continue
-        match = model.HEADING.match(raw)
-        if match and len(match.group("hashes")) >= 2:
-            text = match.group("text") or ""
-            heading = (heading_text(text), heading_anchor(text, used))
-            continue
-        opening = FACILITATOR_OPEN.match(raw)
-        if opening:
-            close = re.compile(r"^" + opening.group("slashes") + r"\s*$")
-            end = index + 1
-            while end < len(lines) and not close.match(lines[end]):
-                end += 1
-            block = lines[index : end + 1]
-            notes.append(Note(heading[0] if heading else None, heading[1] if heading else None, "\n".join(block), first_line + index))
-            for _ in range(end - index):  # skip the block's lines in the walk
-                next(walker, None)
+    placed: list[tuple[int, str, str]] = []  # (line, text, anchor) of each heading outside notes
+    for heading in found.headings:
+        if heading.level >= 2 and not any(b.contains(heading.line) for b in notes_blocks):
+            placed.append((heading.line, heading_text(heading.text), heading_anchor(heading.text, used)))
+    notes: list[Note] = []
+    for block in notes_blocks:
+        above = [h for h in placed if h[0] < block.line]
+        end = (block.end or first_line + len(lines) - 1) - first_line
+        text = "\n".join(lines[block.line - first_line : end + 1])
+        notes.append(Note(above[-1][1] if above else None, above[-1][2] if above else None, text, block.line))
     return notes
 
 
 def demote_headings(text: str, levels: int = 1) -> str:
     """Every ATX heading ``levels`` deeper (fenced code untouched; H6 stays H6)."""
     lines = text.splitlines()
+    headings = scanner.scan(lines).heading_at
     out = []
-    for _, raw, in_fence in _walk(lines):
-        match = None if in_fence else model.HEADING.match(raw)
-        if match:
-            depth = min(6, len(match.group("hashes")) + levels)
-            raw = "#" * depth + raw[len(match.group("hashes")) :]
+    for number, raw in enumerate(lines, start=1):
+        if number in headings:
+            hashes = headings[number].level
+            raw = "#" * min(6, hashes + levels) + raw[hashes:]
         out.append(raw)
     return "\n".join(out)
 
@@ -139,23 +112,23 @@ def drop_sections_with(text: str, marker_names: set[str]) -> str:
     """Remove each H2 section that holds one of the named markers (e.g. the
     progress list, which means nothing on paper)."""
     lines = text.splitlines()
-    sections: list[list[str]] = [[]]
-    for _, raw, in_fence in _walk(lines):
-        match = None if in_fence else model.HEADING.match(raw)
-        if match and len(match.group("hashes")) == 2:
-            sections.append([])
-        sections[-1].append(raw)
-    pattern = re.compile(r"^<!--\s*cur:(" + "|".join(map(re.escape, sorted(marker_names))) + r")\b", re.MULTILINE)
-    kept = [section for index, section in enumerate(sections) if index == 0 or not pattern.search("\n".join(section))]
-    return "\n".join(line for section in kept for line in section)
+    found = scanner.scan(lines)
+    starts = [0] + [h.line - 1 for h in found.headings if h.level == 2] + [len(lines)]
+    dropped = {m.line - 1 for m in found.markers if m.name in marker_names}
+    kept: list[str] = []
+    for index, (start, end) in enumerate(zip(starts, starts[1:])):
+        if index == 0 or not any(start <= line < end for line in dropped):
+            kept.extend(lines[start:end])
+    return "\n".join(kept)
 
 
 def prefix_explicit_ids(text: str, prefix: str) -> str:
     """``{#id}`` on headings becomes ``{#prefix-id}``: two sessions may both use ``#stages``."""
     lines = text.splitlines()
+    headings = scanner.scan(lines).heading_at
     out = []
-    for _, raw, in_fence in _walk(lines):
-        if not in_fence and model.HEADING.match(raw):
+    for number, raw in enumerate(lines, start=1):
+        if number in headings:
             raw = re.sub(r"(\{[^}]*#)([\w-]+)", lambda m: m.group(1) + prefix + "-" + m.group(2), raw)
         out.append(raw)
     return "\n".join(out)
@@ -183,7 +156,8 @@ def rebase_links(text: str, from_rel: str, to_rel: str) -> str:
         return match.group("open") + path + match.group("rest")
 
     lines = text.splitlines()
-    return "\n".join(raw if in_fence else LINK.sub(fix, raw) for _, raw, in_fence in _walk(lines))
+    code = scanner.scan(lines).in_fence
+    return "\n".join(raw if in_code else LINK.sub(fix, raw) for raw, in_code in zip(lines, code))
 
 
 # --------------------------------------------------------------------------
@@ -195,8 +169,6 @@ def _days_for(ctx: Context) -> list[str]:
     if ctx.args:
         wanted = ctx.args.strip()
         if wanted not in ctx.catalog.days:
-            from .shortcodes import UnknownMarker
-
             raise UnknownMarker(f"marker names day '{wanted}', which is not a day page (known: {', '.join(sorted(ctx.catalog.days))})")
         return [wanted]
     if ctx.page_rel in ctx.catalog.days:
@@ -261,20 +233,18 @@ def render_facilitator_notes(ctx: Context) -> str:
 
 def render_whole_day(ctx: Context) -> str:
     """Markdown: the overview and every session of the day, headings one level down."""
-    from . import shortcodes  # the renderers registry imports this module
-
     skip = {"progress", "whole-day", "facilitator-notes", "offline-link"}
     parts: list[str] = []
     for day_rel in _days_for(ctx):
         day_page = ctx.catalog.pages[day_rel]
         overview = drop_sections_with("\n".join(day_page.body_lines), skip)
-        overview = shortcodes.expand(overview, lambda args: ctx.derive(day_rel, args), skip=skip)
+        overview = ctx.derive(day_rel, "").expand(overview, skip)
         overview = rebase_links(overview, day_rel, ctx.page_rel)
         parts.append("## Overview\n\n" + demote_headings(overview))
         for rel, meta in ctx.catalog.sessions_of(day_rel):
             page = ctx.catalog.pages[rel]
             body = "\n".join(page.body_lines)
-            body = shortcodes.expand(body, lambda args, rel=rel: ctx.derive(rel, args), skip=skip)
+            body = ctx.derive(rel, "").expand(body, skip)
             slug = posixpath.splitext(posixpath.basename(rel))[0]
             body = rebase_links(demote_headings(prefix_explicit_ids(body, slug)), rel, ctx.page_rel)
             header = ctx.session_header(rel) if ctx.session_header else ""

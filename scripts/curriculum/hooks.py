@@ -14,7 +14,10 @@ import json
 import logging
 import posixpath
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
+
+from jinja2 import Environment
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,15 +25,41 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from curriculum import shortcodes
+from curriculum.markers import Context, UnknownMarker
+from curriculum.shortcodes import RENDERERS
 from curriculum.browser import Unavailable
 from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, locate, replace_fences
 from curriculum.catalog import Catalog, load_catalog
 
 VENDOR_MANIFEST = Path("assets") / "vendor" / "manifest.json"
 
-_state: dict[str, Any] = {}
 log = logging.getLogger("mkdocs.plugins.curriculum")
+
+
+@dataclass(frozen=True)
+class SiteState:
+    """What on_files reads once for the pages of one build."""
+
+    catalog: Catalog
+    files: Files
+    #: The theme's Jinja environment, for the partials (pages render before on_env).
+    env: Environment
+
+
+@dataclass
+class BuildState:
+    """The hooks' state across the events of one build (one per process; 'mkdocs serve' reuses it)."""
+
+    diagrams: DiagramRenderer | None = None
+    site: SiteState | None = None
+
+    def current(self) -> SiteState:
+        if self.site is None:
+            raise PluginError("curriculum hooks: a page event came before on_files")
+        return self.site
+
+
+_state = BuildState()
 
 
 # --------------------------------------------------------------------------
@@ -41,7 +70,7 @@ log = logging.getLogger("mkdocs.plugins.curriculum")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _check_vendored_files(Path(config.docs_dir))
     _close_renderer()  # a rebuild under 'mkdocs serve' starts afresh
-    _state["diagrams"] = DiagramRenderer(Path(config.docs_dir) / MERMAID_SCRIPT)
+    _state.diagrams = DiagramRenderer(Path(config.docs_dir) / MERMAID_SCRIPT)
     return config
 
 
@@ -53,22 +82,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if errors:
         rel, problem = errors[0]
         more = f" (and {len(errors) - 1} more: run 'python scripts/check_site.py')" if len(errors) > 1 else ""
-        raise PluginError(f"{_display(config, rel)}:{problem.line}: {problem.code} {problem.message} ({problem.hint}){more}")
-    _state["catalog"] = catalog
-    _state["files"] = files
-    # Pages are rendered to HTML before MkDocs emits on_env, so the partials
-    # are loaded through the theme's own environment, created here.
-    _state["env"] = config.theme.get_env()
+        raise PluginError(problem.text(_display(config, rel)) + more)
+    _state.site = SiteState(catalog, files, config.theme.get_env())
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    catalog: Catalog = _state["catalog"]
+    site = _state.current()
     rel = page.file.src_uri
-    if rel in catalog.sessions:
-        markdown = _session_header(rel, page, catalog) + "\n\n" + markdown
+    if rel in site.catalog.sessions:
+        markdown = _session_header(rel, page, site) + "\n\n" + markdown
         # The "Mark session complete" control (progress.js makes it work).
-        markdown += "\n\n" + _state["env"].get_template("partials/curriculum/progress-control.html").render(page_rel=rel).strip() + "\n"
+        markdown += "\n\n" + site.env.get_template("partials/curriculum/progress-control.html").render(page_rel=rel).strip() + "\n"
     return _expand_markers(markdown, rel, page, config)
 
 
@@ -82,14 +107,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Diagrams become SVG here, at build time (curriculum.diagrams; DECISIONS.md, decision 1)."""
-    renderer: DiagramRenderer = _state["diagrams"]
+    renderer = _state.diagrams
+    if renderer is None:
+        raise PluginError("curriculum hooks: on_page_content came before on_config")
     rel = page.file.src_uri
     try:
         html, failures = replace_fences(html, renderer)
     except Unavailable as error:
         raise PluginError(f"{_display(config, rel)}: the diagrams cannot be rendered: {error}") from None
     if failures:
-        sources = _state["catalog"].pages
+        sources = _state.current().catalog.pages
         pages = [(other, sources[other].text) for other in sorted(sources, key=lambda other: other != rel)]
     for source, message in failures:
         where, line = locate(source, pages) or (rel, 1)
@@ -109,7 +136,7 @@ def on_build_error(error: Exception) -> None:
 
 
 def _close_renderer() -> None:
-    renderer: DiagramRenderer | None = _state.pop("diagrams", None)
+    renderer, _state.diagrams = _state.diagrams, None
     if renderer is not None:
         if renderer.cache_error:
             log.info(f"Diagram cache not written ({renderer.cache_error}); set CURRICULUM_DIAGRAM_CACHE to a writable folder")
@@ -141,12 +168,12 @@ def _check_vendored_files(docs_dir: Path) -> None:
 # --------------------------------------------------------------------------
 
 
-def _session_header(rel: str, page: Page, catalog: Catalog) -> str:
+def _session_header(rel: str, page: Page, site: SiteState) -> str:
+    catalog = site.catalog
     meta = catalog.sessions[rel]
-    files: Files = _state["files"]
     prerequisites = []
     for target in meta.prerequisites:
-        file = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(rel), target)))
+        file = site.files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(rel), target)))
         if file is None:
             raise PluginError(f"docs/{rel}: prerequisite '{target}' is not a page of the site (paths are relative to the page)")
         title = (
@@ -155,36 +182,34 @@ def _session_header(rel: str, page: Page, catalog: Catalog) -> str:
             else catalog.pages[file.src_uri].meta.get("title", file.src_uri)
         )
         prerequisites.append({"url": get_relative_url(file.url, page.file.url), "title": title})
-    template = _state["env"].get_template("partials/curriculum/session-header.html")
+    template = site.env.get_template("partials/curriculum/session-header.html")
     return template.render(meta=meta, page_rel=rel, prerequisites=prerequisites).strip()
 
 
 def _expand_markers(markdown: str, rel: str, page: Page, config: MkDocsConfig) -> str:
-    files: Files = _state["files"]
+    site = _state.current()
 
     def link(target: str, doc: bool) -> str:
         if doc:
-            file = files.get_file_from_path(target)
+            file = site.files.get_file_from_path(target)
             if file is None:
                 raise PluginError(f"{_display(config, rel)}: '{target}' is not a page of the site")
             target = file.url
         return get_relative_url(target, page.file.url)
 
-    def context(args: str) -> shortcodes.Context:
-        return shortcodes.Context(
-            rel,
-            _state["catalog"],
-            _state["env"],
-            Path(config.docs_dir),
-            args,
-            link=link,
-            session_header=lambda session_rel: _session_header(session_rel, page, _state["catalog"]),
-            offline=_offline(config),
-        )
-
+    context = Context(
+        rel,
+        site.catalog,
+        site.env,
+        Path(config.docs_dir),
+        RENDERERS,
+        link=link,
+        session_header=lambda session_rel: _session_header(session_rel, page, site),
+        offline=_offline(config),
+    )
     try:
-        return shortcodes.expand(markdown, context)
-    except shortcodes.UnknownMarker as error:
+        return context.expand(markdown)
+    except UnknownMarker as error:
         raise PluginError(f"{_display(config, rel)}: {error}") from None
 
 

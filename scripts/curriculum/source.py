@@ -13,9 +13,33 @@ from typing import Any
 
 import yaml
 
-from .model import Problem
+from .model.schema import PAGE_KINDS
+from .rules import Problem, Rule
 
 FRONT_MATTER_FENCE = "---"
+
+NOT_UTF8 = Rule(
+    "F101",
+    "not-utf8",
+    "a page is not UTF-8",
+    "re-save the file as UTF-8",
+    "MkDocs reads pages as UTF-8; any other encoding stops the build or garbles the text",
+)
+UNCLOSED = Rule(
+    "F102",
+    "front-matter-unclosed",
+    "front matter opened with '---' is never closed",
+    "add a line '---' after the last key",
+    "an unclosed block makes the whole page front matter, or none of it",
+)
+NOT_YAML = Rule(
+    "F103",
+    "front-matter-yaml",
+    "front matter is not valid YAML, or not a mapping",
+    "check indentation; quote values containing ':' or '#'",
+    "MkDocs drops front matter it cannot read, so the page loses its title and kind",
+)
+RULES = (NOT_UTF8, UNCLOSED, NOT_YAML)
 
 
 @dataclass
@@ -33,9 +57,9 @@ class PageSource:
 
     @property
     def kind(self) -> str:
-        from .model import page_kind
-
-        return page_kind(self.meta)
+        """The ``kind:`` of the page (``page`` when absent or unknown)."""
+        kind = self.meta.get("kind", "page")
+        return kind if kind in PAGE_KINDS else "page"
 
 
 def read_page(path: Path, docs_dir: Path) -> PageSource:
@@ -45,9 +69,7 @@ def read_page(path: Path, docs_dir: Path) -> PageSource:
         page.text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
-        page.problems.append(
-            Problem(line, "F101", f"file is not UTF-8 ({error.reason} at byte {error.start})", "re-save the file as UTF-8")
-        )
+        page.problems.append(NOT_UTF8.problem(line, f"file is not UTF-8 ({error.reason} at byte {error.start})"))
         return page
     meta, key_lines, body_start, problems = split_front_matter(page.text)
     page.meta, page.key_lines, page.problems = meta, key_lines, problems
@@ -66,7 +88,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], dict[str, int], int, 
         if line.strip() in (FRONT_MATTER_FENCE, "..."):
             break
     else:
-        return {}, {}, 1, [Problem(1, "F102", "front matter opened with '---' is never closed", "add a line '---' after the last key")]
+        return {}, {}, 1, [UNCLOSED.problem(1, "front matter opened with '---' is never closed")]
     source = "\n".join(lines[1:end])
     try:
         node = yaml.compose(source, Loader=yaml.SafeLoader)
@@ -80,8 +102,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], dict[str, int], int, 
             {},
             end + 2,
             [
-                Problem(
-                    line, "F103", f"front matter is not valid YAML: {reason}", "check indentation and quote values that contain ':' or '#'"
+                NOT_YAML.problem(
+                    line, f"front matter is not valid YAML: {reason}", "check indentation and quote values that contain ':' or '#'"
                 )
             ],
         )
@@ -90,7 +112,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], dict[str, int], int, 
             {},
             {},
             end + 2,
-            [Problem(2, "F103", "front matter must be a mapping of 'key: value' lines", "see CONTRIBUTING.md, 'Front matter'")],
+            [NOT_YAML.problem(2, "front matter must be a mapping of 'key: value' lines", "see CONTRIBUTING.md, 'Front matter'")],
         )
     return meta, _key_lines(node, offset=2), end + 2, []
 

@@ -1,12 +1,18 @@
 /*
  * Keyboard access to the two header controls Material draws as <label>s
- * (issue 6, WCAG 2.1.1): the navigation drawer and the search button shown
+ * (WCAG 2.1.1): the navigation drawer and the search button shown
  * on narrow screens. A <label> is not in the Tab order (and may not take the
  * button role), so without this a keyboard user on a phone-sized window
  * could open neither. Each label is swapped for a real <button> with the
  * same look (a11y.css shows it at the widths where Material shows the
  * label) that reports whether it is open; Escape closes the drawer and
  * gives focus back. Without JavaScript the labels stay and work by pointer.
+ *
+ * Escape comes through Material's keyboard$, which leaves out keys typed
+ * into a form field and reports mode "search" while the search dialog is
+ * open (Material's own handler closes search on Escape then), so the drawer
+ * only takes Escape in "global" mode. Everything mounts from Material's
+ * document$, once per page load (instant navigation is off).
  */
 (function () {
   "use strict";
@@ -20,7 +26,7 @@
     CONTROLS.forEach(function (control) {
       var toggle = document.getElementById(control.toggle);
       var label = document.querySelector('.md-header label.md-header__button[for="' + control.toggle + '"]');
-      if (!toggle || !label || label.hidden) return;
+      if (!toggle || !label) return;
       var button = document.createElement("button");
       button.type = "button";
       button.className = label.className + " cur-header-toggle";
@@ -46,12 +52,12 @@
         }
       });
       if (control.toggle === "__drawer") {
-        document.addEventListener("keydown", function (event) {
-          if (event.key === "Escape" && toggle.checked) {
-            toggle.click();
-            sync();
-            button.focus();
-          }
+        keyboard$.subscribe(function (key) {
+          if (key.mode !== "global" || key.type !== "Escape" || !toggle.checked) return;
+          key.claim();
+          toggle.click();
+          sync();
+          button.focus();
         });
       }
     });
@@ -96,9 +102,5 @@
     watchContent();
   }
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(start);
-  } else {
-    document.addEventListener("DOMContentLoaded", start);
-  }
+  document$.subscribe(start);
 })();

@@ -5,7 +5,9 @@
  * carries data-start and data-end as HH:MM. The schedule has no calendar
  * date, so the row is matched by time of day, on any day: a facilitator sees
  * where the room should be, and a reader out of hours sees no highlight.
- * The row gets aria-current="time" and a visible "(running now)" label.
+ * The row gets aria-current="time" and a visible "(running now)" label,
+ * checked again every 30 seconds. Mounts from Material's document$ (once per
+ * page load: instant navigation is off).
  */
 (function () {
   "use strict";
@@ -28,14 +30,11 @@
     });
   }
 
-  var timer = null;
   function mount() {
     if (!document.querySelector(".cur-agenda")) return;
     mark();
-    if (timer === null) timer = setInterval(mark, 30 * 1000);
+    setInterval(mark, 30 * 1000);
   }
 
-  if (typeof document$ !== "undefined") document$.subscribe(mount);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
-  else mount();
+  document$.subscribe(mount);
 })();

@@ -6,9 +6,12 @@
  * inline script in overrides/main.html sets before the page paints (from
  * ?facilitator=1 / ?facilitator=0 or localStorage "cur-facilitator"); the CSS
  * keys on it. This file mounts the header buttons (rendered hidden by
- * overrides/partials/curriculum/toolbar.html) and makes the "Facilitator
- * mode" toggle work. Other scripts hear about changes through the
- * "cur:facilitator" event on document.
+ * overrides/partials/curriculum/toolbar.html, outside Material's header row)
+ * and makes the "Facilitator mode" toggle work. Other scripts hear about
+ * changes through the "cur:facilitator" event on document.
+ *
+ * Like every script of the curriculum, it mounts from Material's document$,
+ * which emits once per page load because instant navigation is off.
  */
 (function () {
   "use strict";
@@ -42,16 +45,14 @@
     var toolbar = document.querySelector("[data-cur-toolbar]");
     var header = document.querySelector(".md-header__inner");
     if (!toolbar || !header) return;
-    if (toolbar.parentNode !== header) {
-      var before = header.querySelector("label[for='__search']") || header.querySelector(".md-header__source");
-      header.insertBefore(toolbar, before);
-    }
+    /* Into the header row, before the search button (or, without search, the repository link). */
+    var before = header.querySelector("label[for='__search']") || header.querySelector(".md-header__source");
+    header.insertBefore(toolbar, before);
     toolbar.hidden = false;
     var present = toolbar.querySelector("[data-cur-present-start]");
     if (present) present.hidden = !document.querySelector(".cur-session-header[data-cur-duration]");
     var toggle = toolbar.querySelector("[data-cur-facilitator-toggle]");
-    if (toggle && !toggle.dataset.curBound) {
-      toggle.dataset.curBound = "1";
+    if (toggle) {
       toggle.addEventListener("click", function () {
         setMode(!isOn());
       });
@@ -61,7 +62,5 @@
 
   window.curFacilitator = { isOn: isOn, set: setMode };
 
-  if (typeof document$ !== "undefined") document$.subscribe(mount);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
-  else mount();
+  document$.subscribe(mount);
 })();

@@ -7,6 +7,9 @@
  * themselves (tracked as data-cur-reader-open). print.css also hides the
  * answers of such questions, for browsers that print without these events.
  * In facilitator mode the answers print, for the facilitator's own copy.
+ *
+ * It only listens on window and document, so it has nothing to mount from
+ * Material's document$.
  */
 (function () {
   "use strict";

@@ -6,6 +6,9 @@
  * object {"<docs path of the session>": "<ISO date it was marked>"}. Nothing
  * is sent anywhere. A stored value that is not such an object is removed
  * without a word (the reader simply starts again).
+ *
+ * Mounts from Material's document$ (once per page load: instant navigation
+ * is off).
  */
 (function () {
   "use strict";
@@ -92,10 +95,7 @@
   function mount() {
     document.querySelectorAll("[data-cur-progress-control]").forEach(function (control) {
       control.hidden = false;
-      var button = control.querySelector("button");
-      if (button.dataset.curBound) return;
-      button.dataset.curBound = "1";
-      button.addEventListener("click", function () {
+      control.querySelector("button").addEventListener("click", function () {
         var progress = load();
         var session = control.dataset.curSession;
         if (Object.prototype.hasOwnProperty.call(progress, session)) delete progress[session];
@@ -105,10 +105,7 @@
       });
     });
     document.querySelectorAll("[data-cur-progress-list]").forEach(function (list) {
-      var reset = list.querySelector("[data-cur-progress-reset]");
-      if (reset.dataset.curBound) return;
-      reset.dataset.curBound = "1";
-      reset.addEventListener("click", function () {
+      list.querySelector("[data-cur-progress-reset]").addEventListener("click", function () {
         save({});
         renderList(list, {}, "Progress reset.");
       });
@@ -121,7 +118,5 @@
     if (event.key === KEY || event.key === null) renderAll(false);
   });
 
-  if (typeof document$ !== "undefined") document$.subscribe(mount);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
-  else mount();
+  document$.subscribe(mount);
 })();

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import subprocess
 import sys
 import tempfile
 import threading
@@ -18,7 +17,10 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .building import BuildLog, build_in_process
+from curriculum import building
+from curriculum.building import BuildLog
+
+from . import rulesdoc
 from .findings import ERROR, Finding, merge, to_json
 from .mermaid import MermaidParser, Unavailable, parse_once
 from .rules import BY_CODE, FAMILIES, build as build_rules, diagrams as diagram_rules
@@ -48,6 +50,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--timings", action="store_true", help="print the time of each phase to stderr")
     parser.add_argument("--list-rules", action="store_true", help="print every rule code, name and fix, then exit")
+    parser.add_argument(
+        "--write-rules", action="store_true", help="rewrite the rule list in CONTRIBUTING.md from the rule declarations, then exit"
+    )
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -59,12 +64,7 @@ def default_config() -> Path:
 
 def run_build(site: Site, site_dir: Path, in_process: bool = True) -> BuildLog:
     """``mkdocs build --strict`` into ``site_dir``: in this process, or as a subprocess."""
-    if in_process:
-        return build_in_process(site.config_file, site_dir)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site.config_file), "-d", str(site_dir)]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=site.root, check=False)
-    return BuildLog(result.returncode, result.stdout + result.stderr)
+    return building.build(site.config_file, site_dir, in_process=in_process, bytecode=False)
 
 
 class Timer:
@@ -210,6 +210,10 @@ def _main(argv: list[str] | None) -> int:
     args = parse_args(argv)
     if args.list_rules:
         print(list_rules())
+        return 0
+    if args.write_rules:
+        path = ROOT / "CONTRIBUTING.md"
+        print(f"{path.name}: {'rule list rewritten' if rulesdoc.write(path) else 'rule list already up to date'}")
         return 0
     if args.site_dir is not None and not args.site_dir.is_dir():
         print(f"check_site: error: --site-dir {args.site_dir} is not a folder (build one with 'mkdocs build -d DIR')", file=sys.stderr)

@@ -14,32 +14,11 @@ stable from run to run.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
 from typing import Iterable
 
-ERROR = "error"
-WARNING = "warning"
+from curriculum.rules import ERROR, WARNING, Finding
 
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    path: str
-    line: int
-    col: int
-    code: str
-    name: str
-    message: str
-    hint: str = ""
-    severity: str = ERROR
-
-    def text(self) -> str:
-        """``path:line:col: CODE message (hint) [name]``; warnings say so."""
-        label = "" if self.severity == ERROR else "warning: "
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.path}:{self.line}:{self.col}: {self.code} {label}{self.message}{hint} [{self.name}]"
-
-    def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+__all__ = ["ERROR", "WARNING", "Finding", "merge", "to_json"]
 
 
 def merge(rule_findings: Iterable[Finding], build_findings: Iterable[Finding]) -> list[Finding]:

@@ -159,9 +159,8 @@ class Site:
         ``<!-- cur:... -->`` marker (rendered by a hook), else its title."""
         if rel not in self._generated:
             doc = self.docs.get(rel)
-            lines = doc.lines if doc is not None else []
-            marker = next((n for n, line in enumerate(lines, start=1) if line.lstrip().startswith("<!-- cur:")), None)
-            self._generated[rel] = (marker or self.title_line(rel), 1)
+            markers = doc.scan.markers if doc is not None else []
+            self._generated[rel] = (markers[0].line if markers else self.title_line(rel), 1)
         return self._generated[rel]
 
     # -- built pages -------------------------------------------------------

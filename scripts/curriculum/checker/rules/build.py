@@ -20,18 +20,23 @@ from .links import ANCHOR_HERE, ANCHOR_THERE, MISSING_FILE, MISSING_PAGE, PAGE_S
 from .navigation import MISSING as NAV_MISSING
 from .navigation import NOT_IN_NAV
 
+#: The heading of this family in CONTRIBUTING.md's "Checker rules".
+TITLE = "Build and configuration"
+
 RULES = (
     Rule(
         "B101",
         "build-error",
         "the MkDocs build stopped with an error the checker has no rule for",
         "read MkDocs' message; run 'mkdocs build --strict' to see it in context",
+        "the build is the site; a build that stops publishes nothing",
     ),
     Rule(
         "B102",
         "build-warning",
         "MkDocs warned about something the checker has no rule for (fails the strict build)",
         "read MkDocs' message and fix what it names",
+        "the strict build fails on every MkDocs warning, so none may pass unexplained",
         WARNING,
     ),
     Rule(
@@ -39,8 +44,15 @@ RULES = (
         "config-missing",
         "mkdocs.yml is missing or not valid YAML (the checker stops, exit 2)",
         "run from the repository root or pass --config; fix the YAML at the line named",
+        "without the configuration nothing else can be checked",
     ),
-    Rule("C102", "docs-empty", "the docs folder is missing or has no Markdown page", "add docs/index.md, or fix 'docs_dir' in mkdocs.yml"),
+    Rule(
+        "C102",
+        "docs-empty",
+        "the docs folder is missing or has no Markdown page",
+        "add docs/index.md, or fix 'docs_dir' in mkdocs.yml",
+        "a site without pages is a configuration mistake, not an empty site",
+    ),
 )
 BUILD_ERROR, BUILD_WARNING, CONFIG_MISSING, DOCS_EMPTY = RULES
 

@@ -19,25 +19,37 @@ from ..findings import Finding
 from ..site import Site
 from .base import Rule
 
+#: The heading of this family in CONTRIBUTING.md's "Checker rules".
+TITLE = "Diagrams"
+
 RULES = (
     Rule(
         "M100",
         "diagrams-unchecked",
         "the diagrams could not be parsed because the browser is unavailable",
         "install what the message names, then rerun",
+        "an unparsed diagram may be broken on the published page",
     ),
     Rule(
         "M101",
         "diagram-syntax",
         "a Mermaid diagram does not parse with the vendored Mermaid (the message is Mermaid's own)",
         "fix the diagram at the line Mermaid names (counted from the fence); try it in a local 'mkdocs serve'",
+        "a diagram Mermaid cannot parse shows as raw code to readers",
     ),
-    Rule("M102", "diagram-acc-title", "a diagram has no 'accTitle:' line", "add 'accTitle: <short title>' after the diagram type line"),
+    Rule(
+        "M102",
+        "diagram-acc-title",
+        "a diagram has no 'accTitle:' line",
+        "add 'accTitle: <short title>' after the diagram type line",
+        "the title is the diagram's accessible name for screen readers",
+    ),
     Rule(
         "M103",
         "diagram-acc-descr",
         "a diagram has no 'accDescr:' line or block",
         "add 'accDescr: <one sentence saying what the diagram shows>'",
+        "the description is what a screen-reader user gets instead of the picture",
     ),
 )
 UNAVAILABLE, SYNTAX, NO_TITLE, NO_DESCR = RULES

@@ -21,12 +21,16 @@ from ..site import Site
 from .base import Rule
 from .links import HTTP, LOOPBACK, external_links
 
+#: The heading of this family in CONTRIBUTING.md's "Checker rules".
+TITLE = "External links (only with `--external`)"
+
 RULES = (
     Rule(
         "L201",
         "external-unreachable",
-        "an external link did not answer with success (warning; only with --external)",
+        "an external link did not answer with success (only with --external)",
         "fix or remove the link, or link to an archived copy",
+        "a dead external link sends the reader nowhere",
         WARNING,
     ),
 )

@@ -21,12 +21,16 @@ from ..findings import WARNING, Finding
 from ..site import Site
 from .base import Rule
 
+#: The heading of this family in CONTRIBUTING.md's "Checker rules".
+TITLE = "Glossary"
+
 RULES = (
     Rule(
         "G101",
         "term-unused",
-        "a glossary term is used on no page (warning)",
+        "a glossary term is used on no page",
         "use the term in the page that teaches it, or delete its line from docs/includes/abbreviations.md",
+        "an unused term misleads no reader, but the glossary should teach what the pages use",
         WARNING,
     ),
     Rule(
@@ -34,6 +38,7 @@ RULES = (
         "abbreviation-undefined",
         "an abbreviation is used but missing from the glossary",
         "append '*[ABBR]: Definition.' to docs/includes/abbreviations.md",
+        "an undefined abbreviation gets no tooltip and no glossary entry, and new starters do not know it",
     ),
 )
 UNUSED, UNDEFINED = RULES
@@ -78,7 +83,7 @@ def check(site: Site) -> Iterable[Finding]:
     # One alternation for all terms, longest first, as the abbr extension matches.
     any_term = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(defined, key=len, reverse=True)) + r")\b") if defined else None
     used: set[str] = set()
-    glossary_pages = {rel for rel, doc in site.docs.items() if any("cur:glossary" in line for line in doc.lines)}
+    glossary_pages = {rel for rel, doc in site.docs.items() if any(m.name == "glossary" for m in doc.scan.markers)}
     for rel in site.pages:
         if rel in glossary_pages:
             continue

@@ -10,17 +10,37 @@ from ..findings import Finding
 from ..site import Site
 from .base import Rule
 
+#: The heading of this family in CONTRIBUTING.md's "Checker rules".
+TITLE = "Headings"
+
 RULES = (
     Rule(
         "H101",
         "h1-count",
         "a built page has no H1 or more than one",
         "a page has one '# Title' (session pages: none, the title comes from front matter)",
+        "the H1 names the page for screen readers and search; none or two confuse both",
     ),
-    Rule("H102", "heading-skip", "a heading skips a level (e.g. H2 then H4)", "use the next level down: '###' under '##'"),
-    Rule("H103", "heading-empty", "a heading has no text", "write the heading's text or delete the line"),
     Rule(
-        "H104", "heading-duplicate", "two headings under the same parent have the same text", "make each heading say what its section adds"
+        "H102",
+        "heading-skip",
+        "a heading skips a level (e.g. H2 then H4)",
+        "use the next level down: '###' under '##'",
+        "screen-reader users navigate by heading level; a skipped level looks like a missing section",
+    ),
+    Rule(
+        "H103",
+        "heading-empty",
+        "a heading has no text",
+        "write the heading's text or delete the line",
+        "an empty heading is an empty stop in the page outline",
+    ),
+    Rule(
+        "H104",
+        "heading-duplicate",
+        "two headings under the same parent have the same text",
+        "make each heading say what its section adds",
+        "two identical headings give two identical anchors and outline entries",
     ),
 )
 H1_COUNT, SKIP, EMPTY, DUPLICATE = RULES

@@ -17,12 +17,16 @@ from ..findings import Finding
 from ..site import Site
 from .base import Rule
 
+#: The heading of this family in CONTRIBUTING.md's "Checker rules".
+TITLE = "Placeholder text"
+
 RULES = (
     Rule(
         "P101",
         "placeholder",
-        "placeholder text (TODO, TBD, FIXME, XXX, lorem ipsum, coming soon) in a page (outside code), the theme overrides or the site's own scripts and stylesheets",
+        "placeholder text (TODO, TBD, FIXME, XXX, lorem ipsum, coming soon) in a page (outside code), the theme overrides or the site's own scripts and stylesheets (vendored files are not searched)",
         "write the real content, or delete the line",
+        "a placeholder tells the reader the page is unfinished",
     ),
 )
 (PLACEHOLDER,) = RULES

@@ -14,18 +14,23 @@ from ..findings import Finding
 from ..site import Site
 from .base import Rule
 
+#: The heading of this family in CONTRIBUTING.md's "Checker rules".
+TITLE = "Images"
+
 RULES = (
     Rule(
         "I101",
         "image-alt-missing",
         "an image has no alt attribute",
         "write ![what the image shows](path), or mark it decorative: ![](path){ role=presentation }",
+        "screen readers read the file name of an image without alt text",
     ),
     Rule(
         "I102",
         "image-alt-empty",
         "an image has an empty alt but is not marked decorative",
         "describe the image in the brackets, or add { role=presentation } if it carries no information",
+        "an empty alt hides an informative image from screen-reader users",
     ),
 )
 NO_ALT, EMPTY_ALT = RULES

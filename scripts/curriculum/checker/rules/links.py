@@ -16,38 +16,59 @@ from ..findings import WARNING, Finding
 from ..site import Site, page_url
 from .base import Rule
 
+#: The heading of this family in CONTRIBUTING.md's "Checker rules".
+TITLE = "Links"
+
 RULES = (
     Rule(
         "L101",
         "link-missing-page",
         "a link points at a page that does not exist",
         "fix the path: links name the .md file, relative to the page",
+        "a reader who follows the link lands on a 404",
     ),
     Rule(
         "L102",
         "anchor-missing-here",
         "a link to '#anchor' on the same page names no heading or id of the page",
         "use a heading's id (lowercase words joined by '-'), as shown by its permalink",
+        "the link scrolls nowhere and the reader loses their place",
     ),
     Rule(
         "L103",
         "anchor-missing-there",
         "a link to 'page.md#anchor' names no heading or id of that page",
         "open the target page and copy the heading's permalink",
+        "the link opens the page but not the section the author meant",
     ),
-    Rule("L104", "file-missing", "a link or image points at a file that does not exist", "add the file under docs/ or fix the path"),
+    Rule(
+        "L104",
+        "file-missing",
+        "a link or image points at a file that does not exist",
+        "add the file under docs/ or fix the path",
+        "the reader gets a 404 or a broken image",
+    ),
     Rule(
         "L105",
         "link-text-vague",
         "a link's text says nothing out of context ('here', 'click here', 'read more', 'this', 'link', 'more')",
         "make the link text name its target, e.g. 'the Day 2 agenda'",
+        "screen-reader users list links out of context; 'here' says nothing there",
     ),
-    Rule("L106", "link-http", "an external link uses http: (https: exists or is likely) (warning)", "use https://", WARNING),
+    Rule(
+        "L106",
+        "link-http",
+        "an external link uses http: (https: exists or is likely)",
+        "use https://",
+        "http: links are open to tampering and many browsers warn on them",
+        WARNING,
+    ),
     Rule(
         "L107",
         "link-unrecognized",
         "an absolute or unrecognised link that MkDocs left as written",
         "link to the .md file with a relative path",
+        "an absolute link breaks when the site is served from a sub-folder or offline",
     ),
 )
 MISSING_PAGE, ANCHOR_HERE, ANCHOR_THERE, MISSING_FILE, VAGUE, HTTP, UNRECOGNIZED = RULES

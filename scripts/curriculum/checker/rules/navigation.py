@@ -10,14 +10,24 @@ from ..findings import Finding
 from ..site import Site
 from .base import Rule
 
+#: The heading of this family in CONTRIBUTING.md's "Checker rules".
+TITLE = "Navigation"
+
 RULES = (
     Rule(
         "N101",
         "page-not-in-nav",
         "a page exists in docs/ but the nav of mkdocs.yml does not list it",
         "add it to 'nav:' in mkdocs.yml, or delete the page",
+        "a page outside the nav can only be found by search",
     ),
-    Rule("N102", "nav-entry-missing", "the nav lists a file that does not exist", "fix the path in 'nav:' (paths are relative to docs/)"),
+    Rule(
+        "N102",
+        "nav-entry-missing",
+        "the nav lists a file that does not exist",
+        "fix the path in 'nav:' (paths are relative to docs/)",
+        "a nav entry to a missing file is a dead menu item",
+    ),
 )
 NOT_IN_NAV, MISSING = RULES
 

@@ -108,7 +108,7 @@ def floor_config() -> Path:
     if floor.exists():
         shutil.rmtree(floor)
     (floor / "docs").mkdir(parents=True)
-    for shared in ("assets", "includes"):
+    for shared in ("assets", "includes", "data"):
         if (ROOT / "docs" / shared).exists():
             shutil.copytree(ROOT / "docs" / shared, floor / "docs" / shared)
     config = floor / "mkdocs.yml"

@@ -38,12 +38,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from curriculum.checker.site import load_config  # noqa: E402
 
-KEEP = {"assets", "includes"}  # shared by every copy, not multiplied
+KEEP = {"assets", "includes", "data"}  # shared by every copy, not multiplied
 #: A page with one of these markers gathers every day of the site (the
 #: facilitator guide): each copy of it would gather every copy, so the content
 #: would grow with the square of the size. Such pages are not copied (the
 #: original still gathers every copied day).
-SITE_WIDE_MARKERS = ("<!-- cur:facilitator-notes", "<!-- cur:agenda -->")
+SITE_WIDE_MARKERS = ("<!-- cur:facilitator-notes", "<!-- cur:agenda -->", "<!-- cur:answer-keys", "<!-- cur:facts -->")
 
 
 def _site_wide(path: Path) -> bool:

@@ -33,12 +33,13 @@ def copy_fixture(name: str, dest: Path) -> Path:
 
     Fixture configs inherit the real ``mkdocs.yml`` and point at the repository
     with ``../../../`` paths; in the copy those become absolute. The real
-    ``docs/assets/`` (vendored Mermaid, CSS, JavaScript) and ``docs/includes/``
-    (the glossary snippets the real config appends) are copied in beside the
-    fixture's pages, unless the fixture brings its own.
+    ``docs/assets/`` (vendored Mermaid, CSS, JavaScript), ``docs/includes/`` (the
+    glossary snippets the real config appends) and ``docs/data/`` (the running
+    example's facts those snippets insert) are copied in beside the fixture's
+    pages, unless the fixture brings its own.
     """
     shutil.copytree(FIXTURES / name, dest)
-    for shared in ("assets", "includes"):
+    for shared in ("assets", "includes", "data"):
         if not (dest / "docs" / shared).exists():
             shutil.copytree(ROOT / "docs" / shared, dest / "docs" / shared)
     config = dest / "mkdocs.yml"

@@ -36,7 +36,7 @@ EXPECTED = [
 def fixture_copy(dest: Path, mutate: Callable[[Path], None] | None = None) -> Path:
     """Copy the fixture beside the real assets and includes; return its mkdocs.yml."""
     shutil.copytree(FIXTURES / "agenda-day", dest)
-    for shared in ("assets", "includes"):
+    for shared in ("assets", "includes", "data"):
         shutil.copytree(ROOT / "docs" / shared, dest / "docs" / shared)
     config = dest / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"), encoding="utf-8")

@@ -118,7 +118,7 @@ def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_missing_browser_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CHROMIUM", str(tmp_path / "no-chromium"))
     result = run(make_site(tmp_path / "site"))
-    assert [(f.code, f.path, f.line) for f in result.findings] == [("M100", "docs/day-2/session.md", 21)]
+    assert [(f.code, f.path, f.line) for f in result.findings] == [("M100", "docs/day-2/session.md", 22)]
     assert "apt-get install chromium" in result.findings[0].message
 
 

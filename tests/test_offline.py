@@ -74,3 +74,23 @@ def test_offline_copy_searches_and_draws_with_no_network(offline_copy: Path, con
     assert traffic.requested, "no requests were seen at all"
     assert all(url.startswith("file://") for url in traffic.requested), [u for u in traffic.requested if not u.startswith("file://")]
     assert not traffic.offsite
+
+
+def test_offline_copy_holds_the_lab_data_and_checks_answers_from_disk(offline_copy: Path, context_factory) -> None:  # noqa: ANN001
+    from curriculum import lab
+
+    folder = offline_copy / "day-2" / "lab"
+    for name in lab.DATA_FILES + ("orders_state.py", "check_supplier.py", "erasure_scope.py"):
+        assert (folder / name).is_file(), name
+    assert not (folder / lab.ANSWER_KEY).exists()
+    context, traffic = context_factory("file://")
+    page = context.new_page()
+    page.goto((offline_copy / "day-2" / "lab.html").as_uri())
+    href = page.locator("a", has_text="orders-cdc.jsonl").first.get_attribute("href")
+    assert href == "lab/orders-cdc.jsonl"
+    form = page.locator("form[data-cur-lab-task=orders]")
+    form.locator('[data-cur-lab-field="orders.FF-20484.status"] select').select_option("out_for_delivery")
+    form.get_by_role("button", name="Check my answers").click()
+    result = form.locator('[data-cur-lab-field="orders.FF-20484.status"] .cur-lab-field__result')
+    page.wait_for_function("el => el.textContent === 'Right'", arg=result.element_handle())
+    assert all(url.startswith("file://") for url in traffic.requested)

@@ -38,6 +38,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any, type_string
 
 from . import model
+from .quizblock import objective_label
 
 SOLUTION_BLOCK = "solution"
 SOLUTION_SUMMARY = "Worked solution"
@@ -79,8 +80,9 @@ class Question(Block):
         summary = etree.SubElement(el, "summary")
         summary.text = self.argument
         if objective:
+            # The objective's own words replace the id once the page is built (curriculum.objectives).
             tag = etree.SubElement(summary, "span", {"class": "cur-question__objective"})
-            tag.text = f"Checks objective: {objective}"
+            objective_label(tag, objective)
         return el
 
     def on_add(self, block: etree.Element) -> etree.Element:

@@ -25,11 +25,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from curriculum import facts_build
 from curriculum.markers import Context, UnknownMarker
 from curriculum.shortcodes import RENDERERS
 from curriculum.browser import Unavailable
 from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, locate, replace_fences
 from curriculum.catalog import Catalog, load_catalog
+from curriculum import labpage, quiz
+from curriculum.lab import LabError
+from curriculum.objectives import label_objectives
 
 VENDOR_MANIFEST = Path("assets") / "vendor" / "manifest.json"
 
@@ -44,6 +48,8 @@ class SiteState:
     files: Files
     #: The theme's Jinja environment, for the partials (pages render before on_env).
     env: Environment
+    #: The running example's facts and the sessions' run sheets.
+    teaching: facts_build.Teaching
 
 
 @dataclass
@@ -78,12 +84,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_dir = Path(config.docs_dir)
     rel_paths = [f.src_uri for f in files.documentation_pages()]
     catalog = load_catalog(docs_dir, rel_paths, today=dt.date.today())
-    errors = catalog.errors()
+    errors = sorted(catalog.errors() + quiz.site_problems(catalog) + labpage.site_problems(catalog))
     if errors:
         rel, problem = errors[0]
         more = f" (and {len(errors) - 1} more: run 'python scripts/check_site.py')" if len(errors) > 1 else ""
         raise PluginError(problem.text(_display(config, rel)) + more)
-    _state.site = SiteState(catalog, files, config.theme.get_env())
+    teaching = facts_build.read(docs_dir, catalog)
+    if failures := facts_build.build_errors(teaching, lambda rel: _display(config, rel)):
+        more = f" (and {len(failures) - 1} more: run 'python scripts/check_site.py')" if len(failures) > 1 else ""
+        raise PluginError(failures[0] + more)
+    facts_build.register(config, teaching)
+    _state.site = SiteState(catalog, files, config.theme.get_env(), teaching)
     return files
 
 
@@ -91,6 +102,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     site = _state.current()
     rel = page.file.src_uri
     if rel in site.catalog.sessions:
+        markdown = facts_build.with_timing_note(markdown, rel, site.teaching, site.catalog, site.env)
         markdown = _session_header(rel, page, site) + "\n\n" + markdown
         # The "Mark session complete" control (progress.js makes it work).
         markdown += "\n\n" + site.env.get_template("partials/curriculum/progress-control.html").render(page_rel=rel).strip() + "\n"
@@ -106,11 +118,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Diagrams become SVG here, at build time (curriculum.diagrams; DECISIONS.md, decision 1)."""
+    """Diagrams become SVG here, at build time (curriculum.diagrams; DECISIONS.md, decision 1);
+    objective labels get the objective's words (curriculum.objectives)."""
     renderer = _state.diagrams
     if renderer is None:
         raise PluginError("curriculum hooks: on_page_content came before on_config")
     rel = page.file.src_uri
+    html = label_objectives(html, rel, _state.current().catalog.sessions)
     try:
         html, failures = replace_fences(html, renderer)
     except Unavailable as error:
@@ -124,7 +138,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f"{_display(config, where)}:{line}: M101 Mermaid cannot parse this diagram: {' '.join(message.split())} "
             "(fix the diagram; 'python scripts/check_site.py' lists every problem)"
         )
-    return html
+    site = _state.current()
+    return html + facts_build.run_sheet_element(rel, site.teaching, site.catalog, site.env)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -211,6 +226,10 @@ def _expand_markers(markdown: str, rel: str, page: Page, config: MkDocsConfig) -
         return context.expand(markdown)
     except UnknownMarker as error:
         raise PluginError(f"{_display(config, rel)}: {error}") from None
+    except LabError as error:
+        raise PluginError(
+            _display(config, error.path.resolve().relative_to(Path(config.docs_dir).resolve()).as_posix()) + error.located
+        ) from None
 
 
 def _offline(config: MkDocsConfig) -> bool:

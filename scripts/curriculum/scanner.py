@@ -31,7 +31,8 @@ HEADING = re.compile(r"^(?P<hashes>#{1,6})(?:\s+(?P<text>.*?))?\s*#*\s*$")
 BLOCK_OPEN = re.compile(r"^(?P<slashes>/{3,})\s*(?P<name>[a-z][\w-]*)\s*(?:\|\s*(?P<title>.*?))?\s*$")
 BLOCK_CLOSE = re.compile(r"^(?P<slashes>/{3,})\s*$")
 OPTION = re.compile(r"^\s{4}(?P<key>[a-z_]+)\s*:\s*(?P<value>.*?)\s*$")
-MARKER = re.compile(r"^<!--\s*cur:(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->\s*$")
+#: A block marker; ``cur:fact`` is the inline fact marker (curriculum.facts), replaced later.
+MARKER = re.compile(r"^<!--\s*cur:(?!fact\b)(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->\s*$")
 
 
 @dataclass

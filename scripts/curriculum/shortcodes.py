@@ -7,7 +7,7 @@ Each name maps to one small renderer in :data:`RENDERERS`; expansion is
 
 from __future__ import annotations
 
-from . import facilitation, glossary
+from . import endofday, facilitation, facts_page, glossary, guide_keys, labpage
 from .markers import Context, Renderer, UnknownMarker, expand
 
 __all__ = ["RENDERERS", "Context", "UnknownMarker", "expand", "render_glossary"]
@@ -26,4 +26,10 @@ RENDERERS: dict[str, Renderer] = {
     "facilitator-notes": facilitation.render_facilitator_notes,
     "whole-day": facilitation.render_whole_day,
     "offline-link": facilitation.render_offline_link,
+    "facts": facts_page.render_facts,
+    "answer-keys": guide_keys.render_answer_keys,
+    "run-sheets": guide_keys.render_run_sheets,
+    "end-of-day-check": endofday.render_end_of_day_check,
+    "lab-task": labpage.render_task,
+    "lab-solution": labpage.render_solution,
 }

@@ -5,7 +5,7 @@
  * Material's content.tooltips feature mounts a tooltip component on every
  * such element when the page loads: on the whole-day page (about 400 of
  * them) that mounting was half the main thread's start-up work on a
- * throttled phone (DECISIONS.md, "Accessibility and speed"). This script
+ * throttled phone (DECISIONS.md, "Reach"). This script
  * draws the same tooltip (Material's md-tooltip2 markup, so Material's CSS
  * styles it) from one delegated listener and one shared element, so the cost
  * no longer grows with the number of terms. Without JavaScript the title

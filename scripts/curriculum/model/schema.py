@@ -19,7 +19,7 @@ COMMON_KEYS = frozenset({"title", "description", "kind", "hide", "search", "icon
 
 #: Keys of a session page: required, then optional.
 SESSION_REQUIRED = ("title", "summary", "duration", "objectives", "owner", "last_reviewed")
-SESSION_OPTIONAL = ("prerequisites",)
+SESSION_OPTIONAL = ("prerequisites", "run_sheet")
 
 #: Keys of a day page.
 DAY_REQUIRED = ("title", "summary", "day", "schedule")

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import build, diagrams, external, glossary, headings, hygiene, images, links, navigation, schedule, session
+from . import build, diagrams, external, facts, glossary, headings, hygiene, images, links, navigation, practice, schedule, session
 from .base import Rule
 
 FAMILIES: list[ModuleType] = [
     build,
     session,
+    practice,
     schedule,
+    facts,
     navigation,
     links,
     external,

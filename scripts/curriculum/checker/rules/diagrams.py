@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from curriculum import facts
 from curriculum.diagrams import MERMAID_SCRIPT
 from curriculum.mermaid_fence import protect_labels
 
@@ -70,10 +71,20 @@ class Diagram:
 
 def collect(site: Site) -> list[Diagram]:
     diagrams = []
+    # Parsed as the build renders them: with the running example's facts inserted.
+    values = facts.load_facts(site.docs_dir / facts.FACTS_FILE).facts
     for rel in site.pages:
         for fence in site.docs[rel].fences:
             if fence.language == "mermaid" and fence.closed:
-                diagrams.append(Diagram(rel, fence.line, fence.indent + 1, protect_labels("\n".join(fence.content)), fence.content))
+                diagrams.append(
+                    Diagram(
+                        rel,
+                        fence.line,
+                        fence.indent + 1,
+                        protect_labels(facts.substitute_text("\n".join(fence.content), values)),
+                        fence.content,
+                    )
+                )
     return diagrams
 
 

@@ -9,7 +9,9 @@
  * draws the same tooltip (Material's md-tooltip2 markup, so Material's CSS
  * styles it) from one delegated listener and one shared element, so the cost
  * no longer grows with the number of terms. Without JavaScript the title
- * attribute stays, and the browser shows it as its own tooltip.
+ * attribute stays, and the browser shows it as its own tooltip. Like every
+ * script of the curriculum it mounts from Material's document$ (once per
+ * page load) and takes Escape from Material's keyboard$.
  */
 (function () {
   "use strict";
@@ -83,8 +85,6 @@
   }
 
   function mount() {
-    if (document.documentElement.hasAttribute("data-cur-tooltips")) return;
-    document.documentElement.setAttribute("data-cur-tooltips", "");
     document.addEventListener("mouseover", function (event) {
       var target = hostOf(event.target);
       if (target) show(target);
@@ -100,8 +100,10 @@
     document.addEventListener("focusout", function (event) {
       if (host && hostOf(event.target) === host) hideSoon();
     });
-    document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && host) release(); // WCAG 1.4.13: dismissible
+    keyboard$.subscribe(function (key) {
+      if (key.type !== "Escape" || !host) return; // WCAG 1.4.13: dismissible
+      key.claim();
+      release();
     });
     // A scrolled container (a wide table) moves the term away from the tooltip.
     document.addEventListener(
@@ -113,6 +115,5 @@
     );
   }
 
-  if (typeof document$ !== "undefined") document$.subscribe(mount);
-  else mount();
+  document$.subscribe(mount);
 })();

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Measure the site's speed on this machine and print Markdown tables (issue 6).
+"""Measure the site's speed on this machine and print Markdown tables.
 
     .venv/bin/python scripts/bench.py                 # everything (about 15 minutes)
     .venv/bin/python scripts/bench.py --only build,pages
@@ -37,7 +37,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 from pathlib import Path

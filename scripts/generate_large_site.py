@@ -36,7 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from curriculum.checker.site import load_config  # noqa: E402
+from curriculum.checker.site import load_config
 
 KEEP = {"assets", "includes", "data"}  # shared by every copy, not multiplied
 #: A page with one of these markers gathers every day of the site (the
@@ -98,8 +98,8 @@ def _drop(items: Any, skipped: set[str]) -> Any:
         kept = [_drop(item, skipped) for item in items]
         return [item for item in kept if item not in (None, [], {})]
     if isinstance(items, dict):
-        kept = {key: _drop(value, skipped) for key, value in items.items()}
-        return {key: value for key, value in kept.items() if value not in (None, [], {})}
+        kept_items = {key: _drop(value, skipped) for key, value in items.items()}
+        return {key: value for key, value in kept_items.items() if value not in (None, [], {})}
     return items
 
 

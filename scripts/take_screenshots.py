@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from curriculum.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from sitebuild import build_and_serve  # noqa: E402
+from curriculum.browser import CHROMIUM_ARGS, chromium_path
+from sitebuild import build_and_serve
 
 IMAGES = ROOT / "docs" / "assets" / "images"
 NAMES = ("site-session.png", "facilitator-mode.png", "presentation-mode.png")

@@ -5,16 +5,16 @@ every request leaving the site's origin.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any
 
 import pytest
 
-from sitebuild import ROOT, BuildResult, StaticServer, build_and_serve
-
 from curriculum.browser import CHROMIUM_ARGS, chromium_path
 from curriculum.building import page_paths
+from sitebuild import ROOT, BuildResult, StaticServer, build_and_serve
 
 CHROMIUM = chromium_path()
 #: Makes Material's closed shadow roots (one per diagram) inspectable.
@@ -101,7 +101,11 @@ def open_context(browser: object, origin: str, **options: object) -> tuple[objec
 
 
 def watch_console(page: object, traffic: Traffic) -> None:
-    page.on("console", lambda msg: msg.type == "error" and traffic.console_errors.append(msg.text))  # type: ignore[attr-defined]
+    def console(msg: Any) -> None:
+        if msg.type == "error":
+            traffic.console_errors.append(msg.text)
+
+    page.on("console", console)  # type: ignore[attr-defined]
     page.on("pageerror", lambda error: traffic.console_errors.append(str(error)))  # type: ignore[attr-defined]
 
 
@@ -132,9 +136,9 @@ def page_factory(context_factory: object) -> Iterator[object]:
 
     def make(origin: str, **context_options: object) -> object:
         context, traffic = context_factory(origin, **context_options)  # type: ignore[operator]
-        page = context.new_page()  # type: ignore[attr-defined]
+        page = context.new_page()
         watch_console(page, traffic)
-        page.traffic = traffic  # type: ignore[attr-defined]
+        page.traffic = traffic
         made.append(traffic)
         return page
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-from sitebuild import ROOT
-
 from curriculum.catalog import Catalog, load_catalog
+from sitebuild import ROOT
 
 
 @lru_cache(maxsize=1)

@@ -48,7 +48,7 @@ def copy_fixture(name: str, dest: Path) -> Path:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -62,7 +62,7 @@ class StaticServer:
         self.port = self.httpd.server_address[1]
         self.origin = f"http://127.0.0.1:{self.port}"
 
-    def serve(self, directory: Path) -> "StaticServer":
+    def serve(self, directory: Path) -> StaticServer:
         self.httpd.RequestHandlerClass = functools.partial(QuietHandler, directory=str(directory))
         thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         thread.start()

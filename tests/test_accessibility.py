@@ -1,4 +1,4 @@
-"""Accessibility of every built page (issue 6).
+"""Accessibility of every built page.
 
 * axe (``axe-playwright-python``, which bundles axe-core) reports zero
   violations of any impact on every page, in the light and dark palettes, at
@@ -20,6 +20,7 @@ page really shows (``data-md-color-scheme``).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -33,13 +34,17 @@ WIDTHS = (1280, 390)
 DIAGRAMS_RENDERED = """() => [...document.querySelectorAll('.mermaid')]
   .every(h => h.shadowRoot && h.shadowRoot.querySelector('svg'))"""
 
-#: Controls built by the facilitator and learner features (issue 5), by
+#: Controls built by the facilitator and learner features, by
 #: accessible name. Each one that a page has must pass the keyboard test.
 FEATURE_CONTROLS = ("Facilitator mode", "Present", "Mark session complete")
 
 
-def _console(page, errors: list[str]) -> None:  # noqa: ANN001
-    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+def _console(page, errors: list[str]) -> None:
+    def console(msg: Any) -> None:
+        if msg.type == "error":
+            errors.append(msg.text)
+
+    page.on("console", console)
     page.on("pageerror", lambda error: errors.append(str(error)))
 
 
@@ -48,14 +53,14 @@ def _console(page, errors: list[str]) -> None:  # noqa: ANN001
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
-def _open(page, url: str) -> None:  # noqa: ANN001
+def _open(page, url: str) -> None:
     page.goto(url)
     page.wait_for_load_state("load")
     page.wait_for_function(DIAGRAMS_RENDERED, timeout=20_000)
     page.add_style_tag(content=NO_TRANSITIONS)
 
 
-def _until(page, condition: str, failure: str, arg: object = None) -> None:  # noqa: ANN001
+def _until(page, condition: str, failure: str, arg: object = None) -> None:
     """Wait (up to 5 s) for a JavaScript condition, failing with ``failure``.
 
     The controls answer a key on the theme's next tick; a fixed sleep reads
@@ -63,7 +68,7 @@ def _until(page, condition: str, failure: str, arg: object = None) -> None:  # n
     """
     try:
         page.wait_for_function(condition, arg=arg, timeout=5_000)
-    except Exception:  # noqa: BLE001 (Playwright's TimeoutError: say what did not happen)
+    except Exception:
         pytest.fail(failure)
 
 
@@ -91,7 +96,7 @@ AXE_COMBINATIONS = [
     AXE_COMBINATIONS,
     ids=[f"{s}-{w}px-{'facilitator' if f else 'learner'}" for s, w, f in AXE_COMBINATIONS],
 )
-def test_axe_finds_no_violations(site, context_factory, scheme: str, width: int, facilitator: bool) -> None:  # noqa: ANN001
+def test_axe_finds_no_violations(site, context_factory, scheme: str, width: int, facilitator: bool) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -154,7 +159,7 @@ def _has_ring(focused: str, unfocused: str) -> bool:
     return drawn and focused != unfocused
 
 
-def _tab_stops(page, limit: int = 250) -> list[dict]:  # noqa: ANN001
+def _tab_stops(page, limit: int = 250) -> list[dict]:
     """Tab from the top of the page until focus returns to the start."""
     stops: list[dict] = []
     for _ in range(limit):
@@ -169,7 +174,7 @@ def _tab_stops(page, limit: int = 250) -> list[dict]:  # noqa: ANN001
     return stops
 
 
-def _session_page(site) -> str:  # noqa: ANN001
+def _session_page(site) -> str:
     for path in site.html_pages():
         html = (site.root / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
         if 'class="mermaid"' in html and "cur-question" in html:
@@ -177,7 +182,7 @@ def _session_page(site) -> str:  # noqa: ANN001
     pytest.fail("no session page with a diagram and knowledge check in the built site")
 
 
-def test_skip_link_lands_on_the_article(site, context_factory) -> None:  # noqa: ANN001
+def test_skip_link_lands_on_the_article(site, context_factory) -> None:
     context, _ = context_factory(site.origin, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     problems = []
@@ -209,7 +214,7 @@ def test_skip_link_lands_on_the_article(site, context_factory) -> None:  # noqa:
 
 
 @pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
-def test_every_tab_stop_is_on_screen_with_a_focus_ring(site, context_factory, width: int) -> None:  # noqa: ANN001
+def test_every_tab_stop_is_on_screen_with_a_focus_ring(site, context_factory, width: int) -> None:
     context, _ = context_factory(site.origin, viewport={"width": width, "height": 900})
     page = context.new_page()
     problems = []
@@ -225,7 +230,7 @@ def test_every_tab_stop_is_on_screen_with_a_focus_ring(site, context_factory, wi
 
 
 @pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
-def test_controls_are_reached_and_operated_by_keyboard(site, context_factory, width: int) -> None:  # noqa: ANN001
+def test_controls_are_reached_and_operated_by_keyboard(site, context_factory, width: int) -> None:
     context, _ = context_factory(site.origin, viewport={"width": width, "height": 900})
     page = context.new_page()
     path = _session_page(site)
@@ -315,7 +320,7 @@ def test_controls_are_reached_and_operated_by_keyboard(site, context_factory, wi
 # --------------------------------------------------------------------------
 
 
-def test_diagrams_expose_title_and_description(site, context_factory) -> None:  # noqa: ANN001
+def test_diagrams_expose_title_and_description(site, context_factory) -> None:
     """Each SVG's accTitle is its accessible name and its accDescr its description."""
     context, _ = context_factory(site.origin, viewport={"width": 1280, "height": 900})
     page = context.new_page()

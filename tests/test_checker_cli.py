@@ -6,8 +6,8 @@ content pages are being rewritten and have findings; that is its job).
 
 from __future__ import annotations
 
-import json
 import importlib
+import json
 import pkgutil
 import re
 import subprocess
@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from checker_sites import FIXTURES, ROOT, TODAY, make_site, run, tree_hash
-from curriculum.checker.cli import main
 import curriculum
+from checker_sites import FIXTURES, ROOT, TODAY, make_site, run, tree_hash
 from curriculum.checker import rulesdoc
+from curriculum.checker.cli import main
 from curriculum.checker.rules import ALL_RULES
 from curriculum.rules import Rule
 

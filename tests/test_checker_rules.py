@@ -8,7 +8,7 @@ shared Chromium.
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -115,6 +115,8 @@ def test_session_body(checked: Callable[[str | None], Result]) -> None:
 def test_schedule(checked: Callable[[str | None], Result]) -> None:
     result = checked("schedule-bad")
     assert result.at("D111") == [("docs/day-2/index.md", 8)]  # overrun, on 'end:'
+    (overrun,) = [f for f in result.findings if f.code == "D111"]
+    assert overrun.message.endswith("the sessions' 'duration' lines: day-2/session.md:5 (60 min)")  # once, though scheduled twice
     assert result.at("D110") == [("docs/day-2/index.md", 16)]  # scheduled twice
     assert result.codes() == {"D110", "D111"}
 
@@ -123,7 +125,8 @@ def test_diagrams(checked: Callable[[str | None], Result]) -> None:
     result = checked("diagrams-bad")
     page = "docs/day-2/session.md"
     syntax = [f for f in result.findings if f.code == "M101"]
-    assert [(f.path, f.line) for f in syntax] == [(page, 21)]  # the fence line
+    assert [(f.path, f.line) for f in syntax] == [(page, 25)]  # the diagram's last line: Mermaid names the end of the diagram
+    assert "fence opens on line 21" in syntax[0].message
     assert "Parse error" in syntax[0].message  # Mermaid's own words
     assert result.at("M102") == [(page, 28)]
     assert result.at("M103") == [(page, 28)]
@@ -155,6 +158,24 @@ def test_hygiene(checked: Callable[[str | None], Result]) -> None:
 def test_bad_yaml_front_matter(checked: Callable[[str | None], Result]) -> None:
     result = checked("input-yaml")
     assert result.at("F103") == [("docs/index.md", 3)]
+
+
+def test_independent_defects_are_all_reported_in_one_run(checked: Callable[[str | None], Result]) -> None:
+    """Four pages, four unrelated defects: each is reported, and nothing they cause is.
+
+    The glossary page's front matter is not YAML, which must not stop the
+    build before the links are checked; the session page is not UTF-8, which
+    must not make the day page's schedule "name a page that is not a valid
+    session", nor its glossary term "used on no page".
+    """
+    result = checked("independent")
+    assert [(f.path, f.line, f.code) for f in result.findings] == [
+        ("docs/day-2/index.md", 27, "M101"),  # Mermaid's line 5, under the fence on line 22
+        ("docs/day-2/session.md", 19, "F101"),
+        ("docs/glossary.md", 2, "F103"),
+        ("docs/index.md", 13, "L101"),
+    ]
+    assert result.site.counts["links"] > 0 and result.site.counts["diagrams"] == 1
 
 
 def test_unclosed_fence(checked: Callable[[str | None], Result]) -> None:

@@ -1,5 +1,5 @@
-"""CI runs the README's test command, and the deploy builds strictly for Pages
-(issue 2, point 6). GitHub runs the workflows; these tests keep their
+"""CI runs the README's test command, and the deploy builds strictly for Pages.
+GitHub runs the workflows; these tests keep their
 contract from drifting.
 """
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from curriculum import model
 from curriculum.source import split_front_matter
-
 from sitebuild import ROOT, build, copy_fixture
 
 TEMPLATE = re.compile(r"### A session page to copy\n.*?\n````markdown\n(.*?)\n````\n", re.DOTALL)

@@ -1,4 +1,4 @@
-"""Diagrams render in every case the site promises (issue 2, point 3).
+"""Diagrams render in every case the site promises.
 
 The build renders every diagram to SVG (``curriculum.diagrams``); these tests
 check what a reader's browser gets. The edge cases live on a small test-only
@@ -12,7 +12,8 @@ also fails the test on a console error or a request off the origin
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -51,14 +52,14 @@ def diagram_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticSer
     server.close()
 
 
-def open_rendered(page_factory, origin: str, path: str, **context_options: object):  # noqa: ANN001, ANN201
+def open_rendered(page_factory, origin: str, path: str, **context_options: object) -> Any:
     page = page_factory(origin, **context_options)
     page.goto(f"{origin}{path}")
     page.wait_for_function(ALL_RENDERED, timeout=20_000)
     return page
 
 
-def assert_rendered(page) -> list[dict]:  # noqa: ANN001
+def assert_rendered(page) -> list[dict]:
     diagrams = page.evaluate(DIAGRAMS)
     assert diagrams, f"no diagrams on {page.url}"
     for number, diagram in enumerate(diagrams, 1):
@@ -68,13 +69,13 @@ def assert_rendered(page) -> list[dict]:  # noqa: ANN001
     return diagrams
 
 
-def test_every_diagram_renders_on_first_load(diagram_site, page_factory) -> None:  # noqa: ANN001
+def test_every_diagram_renders_on_first_load(diagram_site, page_factory) -> None:
     for path in ("/labels/", "/hidden/"):
         page = open_rendered(page_factory, diagram_site.origin, path)
         assert len(assert_rendered(page)) == {"/labels/": 3, "/hidden/": 2}[path]
 
 
-def test_diagrams_arrive_as_svg_without_mermaid_after_moving_from_a_page_without_them(diagram_site, page_factory) -> None:  # noqa: ANN001
+def test_diagrams_arrive_as_svg_without_mermaid_after_moving_from_a_page_without_them(diagram_site, page_factory) -> None:
     page = page_factory(diagram_site.origin)
     page.goto(diagram_site.origin + "/")
     page.get_by_role("link", name="page with labels").click()
@@ -87,14 +88,14 @@ def test_diagrams_arrive_as_svg_without_mermaid_after_moving_from_a_page_without
     assert not [url for url in page.traffic.requested if "mermaid" in url], page.traffic.requested
 
 
-def test_diagrams_show_with_javascript_off(diagram_site, page_factory) -> None:  # noqa: ANN001
+def test_diagrams_show_with_javascript_off(diagram_site, page_factory) -> None:
     page = page_factory(diagram_site.origin, java_script_enabled=False)
     page.goto(diagram_site.origin + "/labels/")
     diagrams = assert_rendered(page)
     assert all(d["visible"] and d["width"] > 50 for d in diagrams), diagrams
 
 
-def test_diagram_in_a_collapsed_details_block(diagram_site, page_factory) -> None:  # noqa: ANN001
+def test_diagram_in_a_collapsed_details_block(diagram_site, page_factory) -> None:
     page = open_rendered(page_factory, diagram_site.origin, "/hidden/")
     details = page.locator("details", has=page.locator(".mermaid"))
     assert details.get_attribute("open") is None, "the note must start collapsed for this test to mean anything"
@@ -108,7 +109,7 @@ def test_diagram_in_a_collapsed_details_block(diagram_site, page_factory) -> Non
     assert opened["visible"] and opened["width"] > 50, opened
 
 
-def test_diagram_in_an_inactive_content_tab(diagram_site, page_factory) -> None:  # noqa: ANN001
+def test_diagram_in_an_inactive_content_tab(diagram_site, page_factory) -> None:
     page = open_rendered(page_factory, diagram_site.origin, "/hidden/")
     second = assert_rendered(page)[1]
     assert second["labels"] == ["Tab start", "Tab end"]
@@ -120,7 +121,7 @@ def test_diagram_in_an_inactive_content_tab(diagram_site, page_factory) -> None:
     assert shown["visible"] and shown["width"] > 50, shown
 
 
-def test_labels_show_quotes_ampersands_and_angle_brackets_as_written(diagram_site, page_factory) -> None:  # noqa: ANN001
+def test_labels_show_quotes_ampersands_and_angle_brackets_as_written(diagram_site, page_factory) -> None:
     page = open_rendered(page_factory, diagram_site.origin, "/labels/")
     flowchart, sequence, state = (set(d["labels"]) for d in assert_rendered(page))
     assert {'List<T> & "more"', "a < b > c", "x & y", "Tom & Jerry"} <= flowchart, flowchart
@@ -128,7 +129,7 @@ def test_labels_show_quotes_ampersands_and_angle_brackets_as_written(diagram_sit
     assert "Queue<Order> & more" in state, state
 
 
-def test_mermaid_security_level_is_strict_in_the_rendered_diagram(diagram_site, page_factory) -> None:  # noqa: ANN001
+def test_mermaid_security_level_is_strict_in_the_rendered_diagram(diagram_site, page_factory) -> None:
     # Under 'loose' the javascript: link survives as the node's href (measured
     # with this Mermaid); 'strict' drops it.
     page = open_rendered(page_factory, diagram_site.origin, "/strict/")
@@ -147,7 +148,7 @@ def test_mermaid_security_level_is_strict_in_the_rendered_diagram(diagram_site, 
     assert hostile["label"] == "<img src=x onerror=alert(1)> Untrusted label" and hostile["images"] == 0, hostile
 
 
-def test_the_renderer_refuses_any_level_but_strict(tmp_path) -> None:  # noqa: ANN001
+def test_the_renderer_refuses_any_level_but_strict(tmp_path) -> None:
     """The level Mermaid reports after initialising is checked, not the one asked for."""
     from curriculum.browser import Unavailable
     from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer
@@ -198,7 +199,8 @@ def parse_colour(value: str) -> tuple[float, float, float, float]:
 def over(top: str | tuple, below: tuple[float, float, float]) -> tuple[float, float, float]:
     """Composite a possibly translucent colour over an opaque one."""
     r, g, b, a = parse_colour(top) if isinstance(top, str) else top
-    return tuple(a * c + (1 - a) * d for c, d in zip((r, g, b), below))  # type: ignore[return-value]
+    red, green, blue = (a * c + (1 - a) * d for c, d in zip((r, g, b), below))
+    return red, green, blue
 
 
 def luminance(rgb: tuple[float, float, float]) -> float:
@@ -222,7 +224,7 @@ def test_contrast_helper_tells_readable_from_unreadable() -> None:
 
 
 @pytest.mark.parametrize(("color_scheme", "palette"), [("light", "default"), ("dark", "slate")])
-def test_diagram_text_is_readable_in_both_palettes(diagram_site, page_factory, color_scheme: str, palette: str) -> None:  # noqa: ANN001
+def test_diagram_text_is_readable_in_both_palettes(diagram_site, page_factory, color_scheme: str, palette: str) -> None:
     page = open_rendered(page_factory, diagram_site.origin, "/labels/", color_scheme=color_scheme)
     nodes = page.evaluate(NODE_COLOURS)
     assert nodes

@@ -1,4 +1,4 @@
-"""Facilitator mode and the facilitator guide (issue 5, features 1 and 4).
+"""Facilitator mode and the facilitator guide.
 
 The header button "Facilitator mode" (aria-pressed) shows and hides the
 notes, and the choice survives a reload; ?facilitator=1 / 0 set and clear it,
@@ -20,11 +20,11 @@ pytestmark = pytest.mark.browser
 NOTE = ".md-content .cur-facilitator"
 
 
-def _mode(page) -> bool:  # noqa: ANN001
+def _mode(page) -> bool:
     return page.evaluate("document.documentElement.hasAttribute('data-cur-facilitator')")
 
 
-def test_toggle_shows_and_hides_notes_and_survives_reload(site, page) -> None:  # noqa: ANN001
+def test_toggle_shows_and_hides_notes_and_survives_reload(site, page) -> None:
     page.goto(site.url(url_path(session_with("/// facilitator"))))
     button = page.get_by_role("button", name="Facilitator mode")
     notes = page.locator(NOTE)
@@ -46,7 +46,7 @@ def test_toggle_shows_and_hides_notes_and_survives_reload(site, page) -> None:  
     assert page.get_by_role("button", name="Facilitator mode").get_attribute("aria-pressed") == "false"
 
 
-def test_query_parameter_sets_and_clears_and_ignores_other_values(site, page) -> None:  # noqa: ANN001
+def test_query_parameter_sets_and_clears_and_ignores_other_values(site, page) -> None:
     url = site.url("/glossary/")  # the mode is site-wide; a page without diagrams loads fastest
     page.goto(url + "?facilitator=1")
     assert _mode(page)
@@ -60,7 +60,7 @@ def test_query_parameter_sets_and_clears_and_ignores_other_values(site, page) ->
     assert page.evaluate("localStorage.getItem('cur-facilitator')") is None
 
 
-def test_notes_are_not_in_the_search_index(site) -> None:  # noqa: ANN001
+def test_notes_are_not_in_the_search_index(site) -> None:
     index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
     indexed = " ".join(doc["text"] for doc in index["docs"])
     notes = []
@@ -75,7 +75,7 @@ def test_notes_are_not_in_the_search_index(site) -> None:  # noqa: ANN001
     assert not leaked, f"facilitator notes in the search index: {leaked[:3]}"
 
 
-def test_guide_shows_every_note_without_facilitator_mode(site, page) -> None:  # noqa: ANN001
+def test_guide_shows_every_note_without_facilitator_mode(site, page) -> None:
     from curriculum.facilitation import facilitator_notes
 
     page.goto(site.url("/facilitators/guide/"))
@@ -95,13 +95,13 @@ def test_guide_shows_every_note_without_facilitator_mode(site, page) -> None:  #
             assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), href
 
 
-def test_guide_links_the_offline_copy_and_embeds_the_agenda(site) -> None:  # noqa: ANN001
+def test_guide_links_the_offline_copy_and_embeds_the_agenda(site) -> None:
     html = (site.root / "facilitators" / "guide" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../onboarding-offline.zip"' in html
     assert 'class="cur-agenda"' in html
 
 
-def test_facilitator_mode_passes_axe(site, page) -> None:  # noqa: ANN001
+def test_facilitator_mode_passes_axe(site, page) -> None:
     """Learner mode shows none of these notes; tests/test_accessibility.py checks whole pages."""
     from axe_playwright_python.sync_playwright import Axe
 

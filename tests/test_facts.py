@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
 from checker_sites import run, tree_hash
 from curriculum import fact_checks, facts
 from sitebuild import BuildResult, build, copy_fixture

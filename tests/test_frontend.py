@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from featurepages import day_rel, session_rels, url_path
 
 STYLESHEETS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "stylesheets"

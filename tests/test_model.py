@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,7 @@ from curriculum import model
 from curriculum.catalog import load_catalog
 from curriculum.source import split_front_matter
 
-GOOD_SESSION = {
+GOOD_SESSION: dict[str, Any] = {
     "title": "Pipelines",
     "kind": "session",
     "summary": "How data moves.",
@@ -50,7 +51,7 @@ def test_a_complete_session_is_valid() -> None:
     ],
 )
 def test_bad_metadata_names_its_problem(change: dict, code: str) -> None:
-    meta, problems = model.parse_session_meta({**GOOD_SESSION, **change})
+    _meta, problems = model.parse_session_meta({**GOOD_SESSION, **change})
     assert code in codes(problems)
 
 
@@ -91,6 +92,7 @@ def schedule(blocks: list[dict], start: str = "09:00", end: str = "12:00") -> mo
 
 def test_agenda_clock_times_follow_durations() -> None:
     meta, _ = model.parse_session_meta(GOOD_SESSION)
+    assert meta is not None
     rows, problems = model.build_agenda(
         schedule([{"session": "a.md"}, {"break": "Coffee", "minutes": 15}, {"item": "Wrap-up", "minutes": 30}]),
         {"a.md": meta},
@@ -105,6 +107,7 @@ def test_agenda_clock_times_follow_durations() -> None:
 
 def test_an_overrunning_day_is_an_error_that_says_when_it_would_end() -> None:
     meta, _ = model.parse_session_meta(GOOD_SESSION)
+    assert meta is not None
     _, problems = model.build_agenda(schedule([{"session": "a.md"}, {"lunch": "Lunch", "minutes": 60}], end="10:30"), {"a.md": meta})
     assert codes(problems) == ["D111"]
     assert "would end at 11:00" in problems[0].message
@@ -112,6 +115,7 @@ def test_an_overrunning_day_is_an_error_that_says_when_it_would_end() -> None:
 
 def test_schedule_naming_a_missing_or_repeated_session() -> None:
     meta, _ = model.parse_session_meta(GOOD_SESSION)
+    assert meta is not None
     _, problems = model.build_agenda(
         schedule([{"session": "a.md"}, {"session": "a.md"}, {"session": "ghost.md"}], end="17:00"), {"a.md": meta}
     )
@@ -215,7 +219,7 @@ def test_each_structure_rule(old: str, new: str, code: str) -> None:
 
 
 def test_takeaways_before_the_knowledge_check_is_an_order_problem() -> None:
-    head, tail = BODY.split("## Key takeaways")
+    head, _tail = BODY.split("## Key takeaways")
     reordered = head.replace("## Knowledge check", "## Key takeaways\n\n- a\n- b\n- c\n\n## Knowledge check")
     assert "S212" in structure_codes(reordered)
 
@@ -227,7 +231,7 @@ def test_unclosed_fence_is_found() -> None:
 
 def test_front_matter_keys_keep_their_lines() -> None:
     text = "---\ntitle: X\nschedule:\n  start: '09:00'\n  blocks:\n    - session: a.md\n---\nbody\n"
-    meta, lines, body_start, problems = split_front_matter(text)
+    _meta, lines, body_start, problems = split_front_matter(text)
     assert problems == []
     assert lines["title"] == 2 and lines["schedule.start"] == 4 and lines["schedule.blocks[1]"] == 6
     assert body_start == 8
@@ -266,3 +270,41 @@ def test_block_options_that_are_not_yaml_are_reported() -> None:
     assert "S214" in structure_codes(broken)
     quoted = BODY.replace("    output: a list", '    output: "a list: one per hub"')
     assert "S214" not in structure_codes(quoted)
+
+
+def test_a_scheduled_page_with_problems_of_its_own_is_not_reported_again_by_the_schedule(tmp_path: Path) -> None:
+    """An invalid session page and an unreadable one each get their own problem, and the day names neither."""
+    docs = tmp_path / "docs"
+    (docs / "day").mkdir(parents=True)
+    (docs / "day" / "index.md").write_text(
+        "---\ntitle: Day\nkind: day\nday: 1\nsummary: A day.\nschedule:\n  start: '09:00'\n  end: '10:00'\n"
+        "  blocks:\n    - session: bad.md\n    - session: latin1.md\n    - session: missing.md\n---\n",
+        encoding="utf-8",
+    )
+    (docs / "day" / "bad.md").write_text("---\ntitle: Bad\nkind: session\nduration: soon\n---\n", encoding="utf-8")
+    (docs / "day" / "latin1.md").write_bytes("---\ntitle: caf\xe9\nkind: session\n---\n".encode("latin-1"))
+    catalog = load_catalog(docs)
+    assert "S104" in [p.code for p in catalog.problems["day/bad.md"]]
+    assert [p.code for p in catalog.problems["day/latin1.md"]] == ["F101"]
+    day = catalog.problems["day/index.md"]
+    assert [(p.code, p.line) for p in day] == [("D109", 12)]  # only the page that does not exist
+    assert "missing.md" in day[0].message
+
+
+def test_an_overrun_names_every_session_duration_line(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "day").mkdir(parents=True)
+    (docs / "day" / "index.md").write_text(
+        "---\ntitle: Day\nkind: day\nday: 1\nsummary: A day.\nschedule:\n  start: '09:00'\n  end: '09:30'\n"
+        "  blocks:\n    - session: a.md\n---\n",
+        encoding="utf-8",
+    )
+    front = "\n".join(
+        f"{k}: {v!r}" if k != "objectives" else "objectives:\n" + "\n".join(f"  - id: {o['id']}\n    text: {o['text']}" for o in v)
+        for k, v in GOOD_SESSION.items()
+        if k != "last_reviewed"
+    )
+    (docs / "day" / "a.md").write_text(f"---\n{front}\nlast_reviewed: 2026-11-01\n---\n", encoding="utf-8")
+    (overrun,) = load_catalog(docs).problems["day/index.md"]
+    assert (overrun.code, overrun.line) == ("D111", 8)  # the 'end:' line
+    assert overrun.message.endswith("the sessions' 'duration' lines: day/a.md:5 (60 min)")

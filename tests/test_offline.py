@@ -1,4 +1,4 @@
-"""The offline copy (issue 5, feature 7).
+"""The offline copy.
 
 scripts/build_offline.py builds a zip; unpacked, it opens from file:// with
 search returning results and diagrams rendering, and the browser makes no
@@ -11,14 +11,13 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from sitebuild import ROOT
-
 from featurepages import session_with
+from sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +51,7 @@ def test_zip_holds_plain_html_pages_and_no_remote_scripts(offline_copy: Path) ->
         assert "unpkg.com" not in text
 
 
-def test_offline_copy_searches_and_draws_with_no_network(offline_copy: Path, context_factory) -> None:  # noqa: ANN001
+def test_offline_copy_searches_and_draws_with_no_network(offline_copy: Path, context_factory) -> None:
     context, traffic = context_factory("file://")
     page = context.new_page()
     errors: list[str] = []

@@ -1,4 +1,4 @@
-"""Presentation mode (issue 5, feature 2).
+"""Presentation mode.
 
 Enters by the "Present" button and by the key p (not while typing), steps by
 every key a keyboard or a clicker sends, shows "n / N" in a live region and a
@@ -21,21 +21,21 @@ pytestmark = pytest.mark.browser
 COUNTER = ".cur-present__counter [data-counter]"
 
 
-def _presenting(page) -> bool:  # noqa: ANN001
+def _presenting(page) -> bool:
     return page.evaluate("document.documentElement.hasAttribute('data-cur-present')")
 
 
-def _slide(page) -> tuple[int, int]:  # noqa: ANN001
+def _slide(page) -> tuple[int, int]:
     current, total = page.locator(COUNTER).inner_text().split(" / ")
     return int(current), int(total)
 
 
-def _open(page, url: str) -> None:  # noqa: ANN001
+def _open(page, url: str) -> None:
     page.goto(url)
     page.wait_for_function("[...document.querySelectorAll('.mermaid')].every(h => h.shadowRoot && h.shadowRoot.querySelector('svg'))")
 
 
-def test_button_enters_and_every_key_steps(site, page) -> None:  # noqa: ANN001
+def test_button_enters_and_every_key_steps(site, page) -> None:
     rel = session_with("```mermaid")
     _open(page, site.url(url_path(rel)))
     page.get_by_role("button", name="Present").click()
@@ -74,7 +74,7 @@ def test_button_enters_and_every_key_steps(site, page) -> None:  # noqa: ANN001
     assert visible_h2 == 1
 
 
-def test_p_enters_but_not_while_typing_and_esc_returns_to_the_section(site, page) -> None:  # noqa: ANN001
+def test_p_enters_but_not_while_typing_and_esc_returns_to_the_section(site, page) -> None:
     _open(page, site.url(url_path(session_with("```mermaid"))))
     page.locator(".md-search__input").click()
     # Material opens the search dialog a tick after the input takes focus;
@@ -101,7 +101,7 @@ def test_p_enters_but_not_while_typing_and_esc_returns_to_the_section(site, page
     assert page.locator(".md-content__inner > h2").nth(1).is_visible()  # the page is whole again
 
 
-def test_diagram_renders_on_its_slide(site, page) -> None:  # noqa: ANN001
+def test_diagram_renders_on_its_slide(site, page) -> None:
     _open(page, site.url(url_path(session_with("```mermaid"))))
     page.keyboard.press("p")
     for _ in range(_slide(page)[1]):
@@ -116,7 +116,7 @@ def test_diagram_renders_on_its_slide(site, page) -> None:  # noqa: ANN001
     assert shown and all(shown)
 
 
-def test_facilitator_notes_show_in_the_side_panel(site, page) -> None:  # noqa: ANN001
+def test_facilitator_notes_show_in_the_side_panel(site, page) -> None:
     url = site.url(url_path(session_with("/// facilitator")))
     _open(page, url + "?facilitator=1")
     page.keyboard.press("p")
@@ -134,7 +134,7 @@ def test_facilitator_notes_show_in_the_side_panel(site, page) -> None:  # noqa: 
     assert not page.locator(".cur-present__notes").is_visible()
 
 
-def test_controls_work_by_keyboard_and_pass_axe(site, page) -> None:  # noqa: ANN001
+def test_controls_work_by_keyboard_and_pass_axe(site, page) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     _open(page, site.url(url_path(session_with("```mermaid"))) + "?facilitator=1")
@@ -151,7 +151,7 @@ def test_controls_work_by_keyboard_and_pass_axe(site, page) -> None:  # noqa: AN
     assert not _presenting(page)
 
 
-def test_no_present_button_off_session_pages(site, page) -> None:  # noqa: ANN001
+def test_no_present_button_off_session_pages(site, page) -> None:
     page.goto(site.url("/"))
     assert page.get_by_role("button", name="Facilitator mode").is_visible()
     assert page.get_by_role("button", name="Present").count() == 0

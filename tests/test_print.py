@@ -1,4 +1,4 @@
-"""Handouts (issue 5, feature 6): print media and the whole-day page.
+"""Handouts: print media and the whole-day page.
 
 On paper: no header, navigation, table of contents, footer or buttons;
 diagrams shown; knowledge-check answers hidden even though Material opens
@@ -26,11 +26,11 @@ HIDDEN_ON_PAPER = [
 ]
 
 
-def _visible(page, selector: str) -> bool:  # noqa: ANN001
+def _visible(page, selector: str) -> bool:
     return page.evaluate(f"[...document.querySelectorAll({selector!r})].some(e => e.checkVisibility())")
 
 
-def _open_print(page, url: str) -> None:  # noqa: ANN001
+def _open_print(page, url: str) -> None:
     page.goto(url)
     page.wait_for_function("[...document.querySelectorAll('.mermaid')].every(h => h.shadowRoot && h.shadowRoot.querySelector('svg'))")
     page.emulate_media(media="print")
@@ -40,7 +40,7 @@ def _open_print(page, url: str) -> None:  # noqa: ANN001
     page.wait_for_timeout(100)
 
 
-def test_session_page_prints_cleanly(site, page) -> None:  # noqa: ANN001
+def test_session_page_prints_cleanly(site, page) -> None:
     _open_print(page, site.url(url_path(session_with("```mermaid", "/// question", "/// facilitator"))))
     for selector in HIDDEN_ON_PAPER:
         assert not _visible(page, selector), f"{selector} shows on paper"
@@ -52,13 +52,13 @@ def test_session_page_prints_cleanly(site, page) -> None:  # noqa: ANN001
     assert not _visible(page, ".md-content .cur-facilitator")
 
 
-def test_facilitator_copy_prints_notes_and_answers(site, page) -> None:  # noqa: ANN001
+def test_facilitator_copy_prints_notes_and_answers(site, page) -> None:
     _open_print(page, site.url(url_path(session_with("/// question", "/// facilitator"))) + "?facilitator=1")
     assert _visible(page, ".md-content .cur-facilitator")
     assert _visible(page, ".cur-question__answer")
 
 
-def test_an_answer_the_reader_opened_prints_open(site, page) -> None:  # noqa: ANN001
+def test_an_answer_the_reader_opened_prints_open(site, page) -> None:
     page.goto(site.url(url_path(session_with("/// question"))))
     page.locator(".cur-question > summary").first.click()
     page.emulate_media(media="print")
@@ -69,7 +69,7 @@ def test_an_answer_the_reader_opened_prints_open(site, page) -> None:  # noqa: A
     assert not answers.nth(1).is_visible()
 
 
-def test_whole_day_page_holds_overview_and_every_session_in_order(site, page) -> None:  # noqa: ANN001
+def test_whole_day_page_holds_overview_and_every_session_in_order(site, page) -> None:
     html = (site.root / "day-2" / "whole-day" / "index.html").read_text(encoding="utf-8")
     titles = re.findall(r'<h2 class="cur-whole-day__session" id="[^"]+">([^<]+)<', html)
     assert titles == [catalog().sessions[rel].title for rel in session_rels()]

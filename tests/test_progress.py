@@ -1,4 +1,4 @@
-"""Progress for each new hire (issue 5, feature 5).
+"""Progress for each new hire.
 
 "Mark session complete" on every session page (in the built HTML, working
 with JavaScript), the day page's list of done sessions and its reset, all in
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 CONTROL = "[data-cur-progress-control] button"
 
 
-def test_every_session_page_has_the_control_in_its_html(site) -> None:  # noqa: ANN001
+def test_every_session_page_has_the_control_in_its_html(site) -> None:
     for rel in session_rels():
         html = (site.root / url_path(rel).strip("/") / "index.html").read_text(encoding="utf-8")
         assert re.search(rf'data-cur-progress-control(="")? data-cur-session="{re.escape(rel)}"', html), rel
@@ -29,7 +29,7 @@ def test_every_session_page_has_the_control_in_its_html(site) -> None:  # noqa: 
     assert day_html.count("cur-progress__item") == len(session_rels())
 
 
-def test_mark_complete_survives_reload_shows_on_day_page_and_resets(site, page) -> None:  # noqa: ANN001
+def test_mark_complete_survives_reload_shows_on_day_page_and_resets(site, page) -> None:
     first, *others = session_rels()
     page.goto(site.url(url_path(first)))
     button = page.get_by_role("button", name="Mark session complete")
@@ -58,7 +58,7 @@ def test_mark_complete_survives_reload_shows_on_day_page_and_resets(site, page) 
     assert page.get_by_role("button", name="Mark session complete").get_attribute("aria-pressed") == "false"
 
 
-def test_unparseable_progress_is_reset_silently(site, page) -> None:  # noqa: ANN001
+def test_unparseable_progress_is_reset_silently(site, page) -> None:
     url = site.url(url_path(day_rel()))
     page.goto(url)
     for stored in ("{not json", "[1, 2]", '{"day-2/pipelines.md": 5}'):
@@ -69,7 +69,7 @@ def test_unparseable_progress_is_reset_silently(site, page) -> None:  # noqa: AN
         assert f"0 of {len(session_rels())}" in page.locator(".cur-progress__summary").inner_text()
 
 
-def test_progress_controls_pass_axe(site, page) -> None:  # noqa: ANN001
+def test_progress_controls_pass_axe(site, page) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     page.goto(site.url(url_path(session_rels()[0])))
@@ -81,7 +81,7 @@ def test_progress_controls_pass_axe(site, page) -> None:  # noqa: ANN001
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_pages_read_cleanly_without_javascript(site, context_factory) -> None:  # noqa: ANN001
+def test_pages_read_cleanly_without_javascript(site, context_factory) -> None:
     """No control that needs JavaScript shows without it; notes stay hidden; the agenda is there."""
     from featurepages import session_with
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from checker_sites import run, tree_hash
 from curriculum import runsheet
 from curriculum.source import split_front_matter

@@ -1,4 +1,4 @@
-"""The set-up scripts' decisions, one function at a time (issue 2, points 5 and 6).
+"""The set-up scripts' decisions, one function at a time.
 
 ``scripts/sh/lib.sh`` only defines functions when sourced, so each is run
 here in a throw-away ``bash -c`` with the outside world (apt-get, sudo, id)
@@ -139,7 +139,7 @@ def test_python_older_than_3_11_is_refused_with_one_line(tmp_path: Path) -> None
     ]
 
 
-def test_serve_sh_serves_the_site_with_live_reload(tmp_path) -> None:  # noqa: ANN001
+def test_serve_sh_serves_the_site_with_live_reload(tmp_path) -> None:
     """The README's first command, on a free port instead of 8000 (later --dev-addr wins)."""
     import os
     import signal

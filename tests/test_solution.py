@@ -8,6 +8,7 @@ from xml.etree import ElementTree as etree
 
 import markdown
 import pytest
+
 from curriculum import model
 from curriculum.blocks import SOLUTION_BLOCK
 
@@ -46,13 +47,13 @@ def test_solution_renders_collapsed_after_the_activity() -> None:
     assert summary is not None and summary.text == "Worked solution"
     body = solution.find("div[@class='cur-solution__body']")
     assert body is not None
-    assert body.find("p/strong").text == "answer"
-    assert body.find("ul/li").text == "first point"
+    assert body.findtext("p/strong") == "answer"
+    assert body.findtext("ul/li") == "first point"
 
 
 def test_solution_title_overrides_the_summary() -> None:
     root = render("/// solution | Model answer\nText.\n///\n")
-    assert root.find("details/summary").text == "Model answer"
+    assert root.findtext("details/summary") == "Model answer"
 
 
 def test_print_stylesheet_keeps_solutions_closed() -> None:

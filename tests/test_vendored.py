@@ -1,5 +1,5 @@
 """The vendored browser files are exactly what docs/assets/vendor/manifest.json
-records (issue 2, point 3): Mermaid 11.x and the iframe-worker polyfill, each
+records: Mermaid 11.x and the iframe-worker polyfill, each
 with its MIT licence beside it. scripts/vendor_assets.py is the only way they
 change; the build hook refuses a mismatch (tests/test_broken_site.py).
 """
@@ -60,10 +60,10 @@ def test_the_build_renders_with_the_vendored_copy() -> None:
     assert MERMAID_SCRIPT.as_posix() == f"assets/vendor/{MANIFEST['mermaid']['file']}"
 
 
-def test_built_site_ships_the_same_bytes_and_no_mermaid(site) -> None:  # noqa: ANN001
+def test_built_site_ships_the_same_bytes_and_no_mermaid(site) -> None:
     for name, entry in MANIFEST.items():
         built = site.root / "assets" / "vendor" / entry["file"]
-        if name == "mermaid":  # a build tool now: readers get SVG (mkdocs.yml, exclude_docs)
+        if name == "mermaid":  # a build tool: readers get SVG (mkdocs.yml, exclude_docs)
             assert not built.exists(), f"{built} is published; it should only be used by the build"
             continue
         assert sha256(built.read_bytes()) == entry["sha256"], f"{name}: the built copy differs"

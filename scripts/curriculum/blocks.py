@@ -129,7 +129,7 @@ class Facilitator(Block):
             parent,
             "aside",
             # role="note": a page holds several notes, and several <aside>
-            # landmarks with one name fail axe's landmark-unique (issue 6).
+            # landmarks with one name fail axe's landmark-unique.
             {"class": "cur-facilitator", "data-search-exclude": "", "role": "note", "aria-label": "Facilitator note"},
         )
         title = etree.SubElement(el, "p", {"class": "cur-facilitator__title"})
@@ -140,10 +140,10 @@ class Facilitator(Block):
 class CurriculumBlocksExtension(BlocksExtension):
     """Registers the session blocks with pymdownx.blocks."""
 
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
         for block in (Activity, Question, Solution, Facilitator):
             block_mgr.register(block, self.getConfigs())
 
 
-def makeExtension(*args: Any, **kwargs: Any) -> CurriculumBlocksExtension:  # noqa: N802
+def makeExtension(*args: Any, **kwargs: Any) -> CurriculumBlocksExtension:
     return CurriculumBlocksExtension(*args, **kwargs)

@@ -10,6 +10,7 @@ site's requests.
 
 from __future__ import annotations
 
+import importlib
 import os
 import queue
 import shutil
@@ -151,7 +152,7 @@ class BrowserPage:
     def __init__(self, setup: Callable[[Any], None], *, name: str = "browser") -> None:
         chromium = find_browser()
         try:
-            import playwright.sync_api  # noqa: F401
+            importlib.import_module("playwright.sync_api")
         except ImportError:
             raise Unavailable(
                 "the 'playwright' Python package is missing: run 'pip install -r requirements.lock' (scripts/serve.sh and scripts/test.sh do)"
@@ -171,7 +172,7 @@ class BrowserPage:
 
         try:
             playwright = sync_playwright().start()
-        except Exception as error:  # noqa: BLE001 (reported as one line)
+        except Exception as error:
             self._failure = f"Playwright did not start: {_first_line(error)}"
             self._ready.set()
             return
@@ -180,7 +181,7 @@ class BrowserPage:
             page = browser.new_page()
             page.goto("about:blank")
             setup(page)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self._failure = f"Chromium at {chromium} did not start: {_first_line(error)}"
             self._ready.set()
             playwright.stop()
@@ -190,7 +191,7 @@ class BrowserPage:
             while (job := self._jobs.get()) is not None:
                 try:
                     job.result = page.evaluate(job.script, job.arg)
-                except Exception as error:  # noqa: BLE001
+                except Exception as error:
                     job.error = _first_line(error)
                 job.done.set()
         finally:

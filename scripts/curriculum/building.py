@@ -19,6 +19,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+#: Set to "1" (the checker's builds do) and the curriculum hooks log every
+#: content error and finish the build, so one bad page does not hide the
+#: problems of the others; MkDocs' strict mode still fails the build.
+KEEP_GOING = "CURRICULUM_KEEP_GOING"
+
 
 @dataclass
 class BuildLog:
@@ -50,6 +55,7 @@ def build(
     offline: bool = False,
     in_process: bool = False,
     bytecode: bool = True,
+    keep_going: bool = False,
 ) -> BuildLog:
     """``mkdocs build`` of ``config_file`` into ``site_dir``.
 
@@ -57,18 +63,29 @@ def build(
     variables mkdocs.yml reads; they need a separate process. With
     ``bytecode=False`` the build writes no ``__pycache__`` (the checker's
     builds leave the repository as they found it; an in-process build never
-    writes any).
+    writes any). With ``keep_going`` the curriculum hooks log every content
+    error and finish the build instead of stopping at the first (the strict
+    build still fails).
     """
     if in_process:
         if site_url or offline or not strict:
             raise ValueError("an in-process build is always the plain strict build")
         began = time.perf_counter()
-        result = build_in_process(config_file, site_dir)
+        saved = os.environ.get(KEEP_GOING)
+        os.environ[KEEP_GOING] = "1" if keep_going else "0"
+        try:
+            result = build_in_process(config_file, site_dir)
+        finally:
+            if saved is None:
+                del os.environ[KEEP_GOING]
+            else:
+                os.environ[KEEP_GOING] = saved
         result.seconds = time.perf_counter() - began
         return result
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if not bytecode:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env[KEEP_GOING] = "1" if keep_going else "0"
     if site_url:
         env["SITE_URL"] = site_url
     if offline:
@@ -77,8 +94,8 @@ def build(
     if strict:
         command.append("--strict")
     began = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config_file.parent, check=False)
-    return BuildLog(result.returncode, result.stdout + result.stderr, site_dir, time.perf_counter() - began)
+    process = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config_file.parent, check=False)
+    return BuildLog(process.returncode, process.stdout + process.stderr, site_dir, time.perf_counter() - began)
 
 
 def built_pages(site_dir: Path) -> list[Path]:
@@ -99,7 +116,7 @@ class _Collect(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             message = record.getMessage()
-        except Exception:  # noqa: BLE001 (a bad log call must not stop the check)
+        except Exception:
             message = str(record.msg)
         self.lines.append(f"{record.levelname:<8}-  {message}")
 
@@ -130,7 +147,7 @@ def build_in_process(config_file: Path, site_dir: Path) -> BuildLog:
     except exceptions.MkDocsException as error:  # PluginError, BuildError, ConfigurationError
         handler.lines.append(f"ERROR   -  {error}")
         returncode = 1
-    except Exception as error:  # noqa: BLE001 (a crashing plugin is one line, not a traceback)
+    except Exception as error:
         handler.lines.append(f"ERROR   -  {type(error).__name__}: {error}")
         returncode = 1
     finally:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
 
 from . import model
 from .model import agenda, schedule
@@ -119,13 +119,12 @@ def _load_agenda(catalog: Catalog, rel: str, day: model.DayMeta, unusable: set[s
 def _overrun_on_end_line(page: PageSource, rows: list[model.AgendaRow], catalog: Catalog, problem: Problem) -> Problem:
     """An overrun is reported on the 'schedule.end' line, naming every session's 'duration' line:
     the day does not know which session grew, the maintainer does."""
+    sessions = dict.fromkeys(row.page for row in rows if row.kind == "session" and row.page in catalog.pages)
     durations = ", ".join(
-        f"{row.page}:{catalog.pages[row.page].key_lines.get('duration', 1)} ({row.minutes} min)"
-        for row in rows
-        if row.kind == "session" and row.page in catalog.pages
+        f"{rel}:{catalog.pages[rel].key_lines.get('duration', 1)} ({catalog.sessions[rel].duration} min)" for rel in sessions
     )
     return replace(
         problem,
         line=page.key_lines.get("schedule.end", page.key_lines.get("schedule", 1)),
-        message=f"{problem.message}; session durations: {durations}" if durations else problem.message,
+        message=f"{problem.message}; the sessions' 'duration' lines: {durations}" if durations else problem.message,
     )

@@ -32,6 +32,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from curriculum.browser import BrowserPage, Unavailable
 
@@ -174,7 +175,7 @@ class DiagramRenderer:
             _, stylesheets = material_assets()
             script = self.script
 
-            def setup(page) -> None:  # noqa: ANN001
+            def setup(page: Any) -> None:
                 # A page shaped like the site's: Material's styles, its body attributes.
                 page.set_content(
                     '<!doctype html><html lang="en"><head><meta charset="utf-8"></head>'
@@ -219,6 +220,16 @@ def locate(source: str, pages: list[tuple[str, str]]) -> tuple[str, int] | None:
             if fence.language == "mermaid" and fence.closed and protect_labels("\n".join(fence.content)).strip() == source.strip():
                 return path, fence.line
     return None
+
+
+def error_line(fence_line: int, message: str, length: int) -> int:
+    """The file line a Mermaid error names, else the fence's.
+
+    Mermaid counts from the line after the fence; "got EOF" names the line
+    after the last, so the line is kept within the ``length`` lines of the diagram.
+    """
+    match = re.search(r"on line (\d+)", message)
+    return fence_line + min(max(int(match.group(1)), 1), max(length, 1)) if match else fence_line
 
 
 def replace_fences(page_html: str, renderer: DiagramRenderer) -> tuple[str, list[tuple[str, str]]]:

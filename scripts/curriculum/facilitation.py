@@ -25,6 +25,7 @@ can drift from the session pages. HTML comes from the Jinja partials in
 from __future__ import annotations
 
 import html
+import itertools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -116,7 +117,7 @@ def drop_sections_with(text: str, marker_names: set[str]) -> str:
     starts = [0] + [h.line - 1 for h in found.headings if h.level == 2] + [len(lines)]
     dropped = {m.line - 1 for m in found.markers if m.name in marker_names}
     kept: list[str] = []
-    for index, (start, end) in enumerate(zip(starts, starts[1:])):
+    for index, (start, end) in enumerate(itertools.pairwise(starts)):
         if index == 0 or not any(start <= line < end for line in dropped):
             kept.extend(lines[start:end])
     return "\n".join(kept)

@@ -78,9 +78,9 @@ def read(docs_dir: Path, catalog: Catalog, sources: dict[str, PageSource] | None
         uses = facts.find_uses(page.body_lines, page.body_first_line)
         if uses:
             teaching.uses[rel] = uses
-            found = fact_checks.use_problems(uses, fact_file, display)
-            teaching.columns.update({(rel, problem): use.col for use, problem in found})
-            _report(teaching, rel, [problem for _, problem in found])
+            placed = fact_checks.use_problems(uses, fact_file, display)
+            teaching.columns.update({(rel, problem): use.col for use, problem in placed})
+            _report(teaching, rel, [problem for _, problem in placed])
     for rel in catalog.sessions:
         page = catalog.pages[rel]
         body = facts.substitute(page.body_lines, fact_file.facts)
@@ -163,7 +163,7 @@ def with_timing_note(markdown: str, rel: str, teaching: Teaching, catalog: Catal
     first_h2 = next((h.line for h in scanner.scan(lines).headings if h.level == 2), None)
     if first_h2 is None:
         return markdown + "\n\n" + note.strip() + "\n"
-    return "\n".join(lines[: first_h2 - 1] + [note.strip(), ""] + lines[first_h2 - 1 :])
+    return "\n".join([*lines[: first_h2 - 1], note.strip(), "", *lines[first_h2 - 1 :]])
 
 
 def run_sheet_element(rel: str, teaching: Teaching, catalog: Catalog, env: Any) -> str:

@@ -12,13 +12,13 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import posixpath
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -26,16 +26,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from curriculum import facts_build
+from curriculum.browser import Unavailable
+from curriculum.building import KEEP_GOING
+from curriculum.catalog import Catalog, load_catalog
+from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, error_line, locate, replace_fences
 from curriculum.markers import Context, UnknownMarker
 from curriculum.shortcodes import RENDERERS
-from curriculum.browser import Unavailable
-from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, locate, replace_fences
-from curriculum.catalog import Catalog, load_catalog
 from curriculum import labpage, quiz
 from curriculum.lab import LabError
 from curriculum.objectives import label_objectives
 
 VENDOR_MANIFEST = Path("assets") / "vendor" / "manifest.json"
+
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 
@@ -81,18 +83,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Load the catalog; stop at its first error, or (for the checker) log every one and go on."""
     docs_dir = Path(config.docs_dir)
     rel_paths = [f.src_uri for f in files.documentation_pages()]
     catalog = load_catalog(docs_dir, rel_paths, today=dt.date.today())
     errors = sorted(catalog.errors() + quiz.site_problems(catalog) + labpage.site_problems(catalog))
-    if errors:
+    if errors and os.environ.get(KEEP_GOING) != "1":
         rel, problem = errors[0]
         more = f" (and {len(errors) - 1} more: run 'python scripts/check_site.py')" if len(errors) > 1 else ""
         raise PluginError(problem.text(_display(config, rel)) + more)
+    for rel, problem in errors:
+        log.error(problem.text(_display(config, rel)))
+    for rel, page in catalog.pages.items():
+        if page.unreadable and (file := files.get_file_from_path(rel)) is not None:
+            # MkDocs stops at the first page it cannot decode; the rest of the site is still checked.
+            file.content_string = page.path.read_bytes().decode("utf-8", errors="replace")
     teaching = facts_build.read(docs_dir, catalog)
-    if failures := facts_build.build_errors(teaching, lambda rel: _display(config, rel)):
+    failures = facts_build.build_errors(teaching, lambda rel: _display(config, rel))
+    if failures and os.environ.get(KEEP_GOING) != "1":
         more = f" (and {len(failures) - 1} more: run 'python scripts/check_site.py')" if len(failures) > 1 else ""
         raise PluginError(failures[0] + more)
+    for failure in failures:
+        log.error(failure)
     facts_build.register(config, teaching)
     _state.site = SiteState(catalog, files, config.theme.get_env(), teaching)
     return files
@@ -133,7 +145,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         sources = _state.current().catalog.pages
         pages = [(other, sources[other].text) for other in sorted(sources, key=lambda other: other != rel)]
     for source, message in failures:
-        where, line = locate(source, pages) or (rel, 1)
+        where, fence_line = locate(source, pages) or (rel, 1)
+        line = error_line(fence_line, message, len(source.strip("\n").splitlines()))
         log.warning(
             f"{_display(config, where)}:{line}: M101 Mermaid cannot parse this diagram: {' '.join(message.split())} "
             "(fix the diagram; 'python scripts/check_site.py' lists every problem)"

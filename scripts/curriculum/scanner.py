@@ -20,9 +20,9 @@ The scan is line-based, like the parts of Python-Markdown it mirrors:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
 
 import yaml
 

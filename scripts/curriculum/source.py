@@ -56,6 +56,11 @@ class PageSource:
     problems: list[Problem] = field(default_factory=list)
 
     @property
+    def unreadable(self) -> bool:
+        """True when the file is not UTF-8, so nothing of it could be read."""
+        return any(p.rule is NOT_UTF8 for p in self.problems)
+
+    @property
     def kind(self) -> str:
         """The ``kind:`` of the page (``page`` when absent or unknown)."""
         kind = self.meta.get("kind", "page")
@@ -84,10 +89,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], dict[str, int], int, 
     lines = text.splitlines()
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         return {}, {}, 1, []
-    for end, line in enumerate(lines[1:], start=1):
-        if line.strip() in (FRONT_MATTER_FENCE, "..."):
-            break
-    else:
+    end = next((index for index, line in enumerate(lines[1:], start=1) if line.strip() in (FRONT_MATTER_FENCE, "...")), None)
+    if end is None:
         return {}, {}, 1, [UNCLOSED.problem(1, "front matter opened with '---' is never closed")]
     source = "\n".join(lines[1:end])
     try:

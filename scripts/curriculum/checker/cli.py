@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable
+from typing import TypeVar
 
 from curriculum import building
 from curriculum.building import BuildLog
@@ -23,8 +25,12 @@ from curriculum.building import BuildLog
 from . import rulesdoc
 from .findings import ERROR, Finding, merge, to_json
 from .mermaid import MermaidParser, Unavailable, parse_once
-from .rules import BY_CODE, FAMILIES, build as build_rules, diagrams as diagram_rules
+from .rules import BY_CODE, FAMILIES
+from .rules import build as build_rules
+from .rules import diagrams as diagram_rules
 from .site import ConfigError, Site, open_site
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -64,7 +70,7 @@ def default_config() -> Path:
 
 def run_build(site: Site, site_dir: Path, in_process: bool = True) -> BuildLog:
     """``mkdocs build --strict`` into ``site_dir``: in this process, or as a subprocess."""
-    return building.build(site.config_file, site_dir, in_process=in_process, bytecode=False)
+    return building.build(site.config_file, site_dir, in_process=in_process, bytecode=False, keep_going=True)
 
 
 class Timer:
@@ -78,7 +84,7 @@ class Timer:
         self.phases: list[tuple[str, float, float | None]] = []
         self.start = time.perf_counter()
 
-    def run(self, name: str, action: Callable[[], object]) -> object:
+    def run(self, name: str, action: Callable[[], T]) -> T:
         began, cpu = time.perf_counter(), time.process_time()
         try:
             return action()
@@ -116,7 +122,7 @@ def check(
     diagrams are parsed in a thread of their own while the build runs.
     """
     timer = timer or Timer()
-    site: Site = timer.run("read config and sources", lambda: open_site(config_file, today))  # type: ignore[assignment]
+    site: Site = timer.run("read config and sources", lambda: open_site(config_file, today))
     site.external = external
     site.cache_max_age = cache_max_age_hours * 3600
     findings: list[Finding] = []
@@ -140,7 +146,7 @@ def check(
             site.diagram_results = {(d.rel, d.line): r for d, r in zip(diagrams, results)}
         except Unavailable as error:
             site.diagram_unavailable = str(error)
-        except Exception as error:  # noqa: BLE001 (a browser crash is one finding, not a traceback)
+        except Exception as error:
             site.diagram_unavailable = f"the browser failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
         parse_seconds.append(time.perf_counter() - began)
 
@@ -150,7 +156,7 @@ def check(
 
     with tempfile.TemporaryDirectory(prefix="check-site-") as temporary:
         if site_dir is None:
-            result: BuildLog = timer.run("mkdocs build --strict", lambda: run_build(site, Path(temporary), in_process))  # type: ignore[assignment]
+            result: BuildLog = timer.run("mkdocs build --strict", lambda: run_build(site, Path(temporary), in_process))
             site.build_output = result.output
             site.build_failed = result.returncode != 0
             site.site_dir = Path(temporary) if (Path(temporary) / "index.html").is_file() or any(Path(temporary).glob("*.html")) else None
@@ -165,7 +171,7 @@ def check(
         for family in FAMILIES:
             if family is diagram_rules and thread is not None:
                 timer.run("wait for diagram parsing", thread.join)
-            findings += timer.run(f"rules: {family.__name__.rsplit('.', 1)[-1]}", lambda family=family: list(family.check(site)))  # type: ignore[operator]
+            findings += timer.run(f"rules: {family.__name__.rsplit('.', 1)[-1]}", functools.partial(_run_family, family.check, site))
         timer.mark("= checks after the build", time.perf_counter() - post_build, time.process_time() - post_build_cpu)
         if parse_seconds and thread is not None:
             timer.mark(f"  (diagram thread: {len(diagrams)} diagrams, overlaps the build)", parse_seconds[0])
@@ -173,6 +179,10 @@ def check(
     if site.build_failed and not any(f.severity == ERROR for f in merged):
         merged.append(build_rules.BUILD_ERROR.at(site.config_display, 1, 1, "MkDocs build failed: " + _last_line(site.build_output)))
     return site, merged
+
+
+def _run_family(check: Callable[[Site], Iterable[Finding]], site: Site) -> list[Finding]:
+    return list(check(site))
 
 
 def _last_line(output: str) -> str:

@@ -14,7 +14,7 @@ stable from run to run.
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 from curriculum.rules import ERROR, WARNING, Finding
 

@@ -49,7 +49,9 @@ def _tagged(loader: _Loader, suffix: str, node: yaml.Node) -> Any:
                     return os.environ[name]
             return values[-1] if len(values) > 1 else None
         return values
-    return loader.construct_mapping(node, deep=True)
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node, deep=True)
+    return None
 
 
 _Loader.add_multi_constructor("!", _tagged)
@@ -64,7 +66,7 @@ def load_config(path: Path) -> tuple[dict[str, Any], str]:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(1, f"cannot read the configuration: {error}", "save it as UTF-8") from None
     try:
-        config = yaml.load(text, Loader=_Loader)  # noqa: S506 (SafeLoader subclass)
+        config = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]

@@ -12,7 +12,8 @@ One module per concern, each declaring its rules beside their checks:
 - :mod:`.sessions`: a session page's front matter (S1xx);
 - :mod:`.schedule`: a day page's front matter and schedule (D101-D108);
 - :mod:`.agenda`: clock times and what only the whole day shows (D109-D112);
-- :mod:`.body`: the parts of a session page's body (S2xx).
+- :mod:`.body`: where the parts of a session page's body stand;
+- :mod:`.structure`: the rules over those parts (S2xx).
 
 Everything here is pure: it takes text and returns values plus a list of
 :class:`~curriculum.rules.Problem` records, and never prints, raises on bad
@@ -21,9 +22,9 @@ content, or touches MkDocs. Every public name is re-exported here, so
 """
 
 from ..rules import Problem, Rule
-from . import agenda, body, schedule, sessions
+from . import agenda, schedule, sessions, structure
 from .agenda import AgendaRow, build_agenda, unscheduled_sessions
-from .body import SessionBody, scan_session_body, session_structure_problems
+from .body import SessionBody, scan_session_body
 from .schedule import DayMeta, Schedule, ScheduleBlock, add_minutes, minutes_between, parse_day_meta, parse_schedule
 from .schema import (
     ACTIVITY_BLOCK,
@@ -51,9 +52,10 @@ from .schema import (
     page_kind,
 )
 from .sessions import Objective, SessionMeta, parse_session_meta, review_problem
+from .structure import session_structure_problems
 
 #: Every rule of the model, in code order: front matter, schedule, agenda, body.
-RULES: tuple[Rule, ...] = sessions.RULES + schedule.RULES + agenda.RULES + body.RULES
+RULES: tuple[Rule, ...] = sessions.RULES + schedule.RULES + agenda.RULES + structure.RULES
 
 __all__ = [
     "ACTIVITY_BLOCK",

@@ -1,9 +1,11 @@
 """The registry: every rule family, in the order they run. Explicit, no discovery.
 
-A family is a module with ``RULES`` (its :class:`~.base.Rule` declarations:
-code, name, meaning, fix) and ``check(site)`` yielding findings. Rule codes
-are stable: CONTRIBUTING.md's "Checker rules" lists them all
-(``python scripts/check_site.py --list-rules`` prints the same table).
+A family is a module with ``TITLE``, ``RULES`` (its :class:`curriculum.rules.Rule`
+declarations: code, name, severity, summary, fix, why; the model's families
+take theirs from :mod:`curriculum.model` and :mod:`curriculum.source`, where
+they are declared beside their checks) and ``check(site)`` yielding findings.
+Rule codes are stable. CONTRIBUTING.md's "Checker rules" list is generated
+from this registry (``python scripts/check_site.py --write-rules``).
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ B102 (a warning line), with MkDocs' words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from ..findings import WARNING, Finding
 from ..site import Site

@@ -8,12 +8,12 @@ this module collects the diagrams and turns the results into findings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from curriculum import facts
-from curriculum.diagrams import MERMAID_SCRIPT
+from curriculum.diagrams import MERMAID_SCRIPT, error_line
 from curriculum.mermaid_fence import protect_labels
 
 from ..findings import Finding
@@ -35,7 +35,7 @@ RULES = (
         "M101",
         "diagram-syntax",
         "a Mermaid diagram does not parse with the vendored Mermaid (the message is Mermaid's own)",
-        "fix the diagram at the line Mermaid names (counted from the fence); try it in a local 'mkdocs serve'",
+        "fix the diagram at the line named; try it in a local 'mkdocs serve'",
         "a diagram Mermaid cannot parse shows as raw code to readers",
     ),
     Rule(
@@ -55,7 +55,6 @@ RULES = (
 )
 UNAVAILABLE, SYNTAX, NO_TITLE, NO_DESCR = RULES
 
-ERROR_LINE = re.compile(r"on line (\d+)")
 ACC_TITLE = re.compile(r"^\s*accTitle\s*:\s*\S")
 ACC_DESCR = re.compile(r"^\s*accDescr\s*(:\s*\S|\{)")
 
@@ -105,11 +104,9 @@ def check(site: Site) -> Iterable[Finding]:
         path = site.display(diagram.rel)
         error = site.diagram_results.get((diagram.rel, diagram.line))
         if error:
-            message = " ".join(error.split())
-            where = ""
-            if match := ERROR_LINE.search(error):
-                where = f" (diagram line {match.group(1)} is line {diagram.line + int(match.group(1))} of the file)"
-            yield SYNTAX.at(path, diagram.line, diagram.col, f"Mermaid cannot parse this diagram: {message}{where}")
+            line = error_line(diagram.line, error, len(diagram.raw))
+            where = f" (the diagram's fence opens on line {diagram.line})" if line != diagram.line else ""
+            yield SYNTAX.at(path, line, diagram.col, f"Mermaid cannot parse this diagram: {' '.join(error.split())}{where}")
         if not any(ACC_TITLE.match(line) for line in diagram.raw):
             yield NO_TITLE.at(path, diagram.line, diagram.col, "diagram has no 'accTitle:'")
         if not any(ACC_DESCR.match(line) for line in diagram.raw):

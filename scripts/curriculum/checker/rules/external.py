@@ -12,9 +12,9 @@ import json
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterable
 
 from ..findings import WARNING, Finding
 from ..site import Site
@@ -49,7 +49,7 @@ def fetch(url: str, timeout: float = TIMEOUT, retries: int = RETRIES) -> dict[st
         for method in ("HEAD", "GET"):
             request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
             try:
-                with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http/https only)
+                with urllib.request.urlopen(request, timeout=timeout) as response:
                     return {"ok": True, "status": response.status, "error": None}
             except urllib.error.HTTPError as error:
                 result = {"ok": False, "status": error.code, "error": error.reason if isinstance(error.reason, str) else str(error.reason)}
@@ -101,7 +101,7 @@ def check(site: Site) -> Iterable[Finding]:
                 cache[url] = dict(result, checked=time.time())
         _save_cache(cache_file, cache)
     reported: set[tuple[str, str]] = set()
-    for rel, href, text in links:
+    for rel, href, _text in links:
         url = href.split("#", 1)[0]
         if (rel, url) in reported:
             continue

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from curriculum import glossary
 
@@ -112,6 +112,8 @@ def check(site: Site) -> Iterable[Finding]:
                     f"abbreviation '{token}' is not in the glossary",
                     f"append '*[{token}]: <definition>.' to {site.display(terms_rel)}",
                 )
+    if any(page.unreadable for page in site.sources.values()):
+        return  # a page that cannot be read (F101) may use any term: "used on no page" cannot be known
     for term in terms:
         if term.term not in used:
             yield UNUSED.at(site.display(terms_rel), term.line, 1, f"glossary term '{term.term}' is used on no page")

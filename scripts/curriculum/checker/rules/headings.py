@@ -4,7 +4,7 @@ no duplicate text under the same parent."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..findings import Finding
 from ..site import Site
@@ -55,6 +55,19 @@ def _plain(text: str) -> str:
     return " ".join(MARKUP.sub("", text.translate(QUOTES)).split()).casefold()
 
 
+def _where(site: Site, rel: str, text: str, nth: int) -> tuple[int, int]:
+    """The source line of the nth heading with this text, else the text in a heading line, else the page's generated line."""
+    doc = site.docs[rel]
+    plain = _plain(text)
+    for number, _, source_text in doc.headings:
+        if _plain(source_text) == plain:
+            nth -= 1
+            if nth < 0:
+                return number, 1
+    found = doc.find(text, heading_only=True) if text else None
+    return found or site.generated_line(rel)
+
+
 def check(site: Site) -> Iterable[Finding]:
     for rel, page in site.built.items():
         if not page.found_article:
@@ -62,17 +75,6 @@ def check(site: Site) -> Iterable[Finding]:
         doc = site.docs[rel]
         path = site.display(rel)
         seen_text: dict[str, int] = {}
-        source_headings = [(number, _plain(text)) for number, _, text in doc.headings]
-
-        def where(text: str, nth: int) -> tuple[int, int]:
-            plain = _plain(text)
-            for number, source_plain in source_headings:
-                if source_plain == plain:
-                    nth -= 1
-                    if nth < 0:
-                        return number, 1
-            found = doc.find(text, heading_only=True) if text else None
-            return found or site.generated_line(rel)
 
         h1s = [h for h in page.headings if h.level == 1]
         if len(h1s) != 1:
@@ -86,7 +88,7 @@ def check(site: Site) -> Iterable[Finding]:
             while parents and parents[-1][0] >= heading.level:
                 parents.pop()
             siblings = parents[-1][1] if parents else {}
-            problems = []
+            problems: list[tuple[Rule, str, str | None]] = []
             if not heading.text:
                 problems.append((EMPTY, f"empty H{heading.level} heading", None))
             if previous and heading.level > previous + 1:
@@ -105,6 +107,6 @@ def check(site: Site) -> Iterable[Finding]:
             occurrence = seen_text.get(heading.text, 0)
             seen_text[heading.text] = occurrence + 1
             if problems:
-                line, col = where(heading.text, occurrence)
+                line, col = _where(site, rel, heading.text, occurrence)
                 for rule, message, hint in problems:
                     yield rule.at(path, line, col, message, hint)

@@ -10,8 +10,8 @@ stylesheets under docs/ are searched whole; vendored files are not.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from ..findings import Finding
 from ..site import Site
@@ -42,7 +42,7 @@ def _asset_files(site: Site) -> list[Path]:
     theme = site.config.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     if isinstance(custom, str) and (site.root / custom).is_dir():
-        files += [p for p in (site.root / custom).rglob("*") if p.is_file() and p.suffix in ASSET_SUFFIXES + (".md",)]
+        files += [p for p in (site.root / custom).rglob("*") if p.is_file() and p.suffix in (*ASSET_SUFFIXES, ".md")]
     return sorted(files)
 
 

@@ -8,7 +8,7 @@ Only those may have an empty ``alt``.
 from __future__ import annotations
 
 import posixpath
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..findings import Finding
 from ..site import Site

@@ -8,7 +8,7 @@ unclosed-fence check (F104) for every page.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from curriculum import model, source
 
@@ -26,7 +26,7 @@ UNCLOSED_FENCE = Rule(
 #: The heading of this family in CONTRIBUTING.md's "Checker rules".
 TITLE = "Reading pages and session structure (the curriculum model)"
 
-RULES = source.RULES + (UNCLOSED_FENCE,) + model.sessions.RULES + model.body.RULES
+RULES = (*source.RULES, UNCLOSED_FENCE, *model.sessions.RULES, *model.structure.RULES)
 FAMILY_PREFIXES = ("S", "F")
 
 

@@ -22,12 +22,13 @@ import json
 import statistics
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from curriculum.browser import CHROMIUM_ARGS, find_browser  # noqa: E402
+from curriculum.browser import CHROMIUM_ARGS, find_browser
 
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "disabled-by-default-devtools.timeline.stack", "toplevel"]
 TASKS = ("RunTask", "ThreadControllerImpl::RunTask")
@@ -108,15 +109,25 @@ def _frame(frame: dict, source_map: SourceMap | None) -> str:
     return f"{url.rsplit('/', 1)[-1]}:{frame.get('lineNumber', 0)} {frame.get('functionName', '')}".strip()
 
 
-def summarise(trace: Path, source_map: SourceMap | None) -> dict[str, object]:
+@dataclass
+class Summary:
+    """One trace's renderer main thread, in milliseconds of CPU time."""
+
+    cpu: float = 0.0
+    style_layout: float = 0.0
+    parse_html: float = 0.0
+    forced: collections.Counter[str] = field(default_factory=collections.Counter)
+
+
+def summarise(trace: Path, source_map: SourceMap | None) -> Summary:
     """Main-thread CPU, style and layout, and forced style/layout by script location (ms)."""
     events = json.loads(trace.read_text(encoding="utf-8"))["traceEvents"]
     threads = {(e["pid"], e["tid"]) for e in events if e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"}
-    best: dict[str, object] = {}
+    best: Summary | None = None
     for thread in threads:
         own = [e for e in events if (e.get("pid"), e.get("tid")) == thread and e.get("ph") == "X"]
         cpu = sum(e.get("tdur", e.get("dur", 0)) for e in own if e["name"] in TASKS) / 1000
-        if best and cpu <= best["cpu"]:  # type: ignore[operator]
+        if best and cpu <= best.cpu:
             continue
         style = sum(e.get("tdur", e.get("dur", 0)) for e in own if e["name"] in ("UpdateLayoutTree", "Layout")) / 1000
         forced: collections.Counter[str] = collections.Counter()
@@ -126,8 +137,8 @@ def summarise(trace: Path, source_map: SourceMap | None) -> dict[str, object]:
                 if stack:
                     forced[f"{e['name']} <- {_frame(stack[0], source_map)}"] += e.get("tdur", e.get("dur", 0)) / 1000
         parse = sum(e.get("tdur", e.get("dur", 0)) for e in own if e["name"] == "ParseHTML") / 1000
-        best = {"cpu": cpu, "style_layout": style, "parse_html": parse, "forced": forced}
-    return best
+        best = Summary(cpu, style, parse, forced)
+    return best or Summary()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,11 +157,13 @@ def main(argv: list[str] | None = None) -> int:
                 runs.append(summarise(out, source_map))
             forced: collections.Counter[str] = collections.Counter()
             for run in runs:
-                forced.update({k: v / len(runs) for k, v in run["forced"].items()})  # type: ignore[union-attr]
-            med = {key: statistics.median(float(run[key]) for run in runs) for key in ("cpu", "style_layout", "parse_html")}  # type: ignore[arg-type]
+                forced.update({where: ms / len(runs) for where, ms in run.forced.items()})
+            cpu = statistics.median(run.cpu for run in runs)
+            style = statistics.median(run.style_layout for run in runs)
+            parse = statistics.median(run.parse_html for run in runs)
             print(
-                f"{url}: main-thread CPU {med['cpu']:.0f} ms (runs {', '.join(str(round(float(r['cpu']))) for r in runs)}), "  # type: ignore[arg-type]
-                f"style+layout {med['style_layout']:.0f} ms, HTML parsing {med['parse_html']:.0f} ms"
+                f"{url}: main-thread CPU {cpu:.0f} ms (runs {', '.join(str(round(run.cpu)) for run in runs)}), "
+                f"style+layout {style:.0f} ms, HTML parsing {parse:.0f} ms"
             )
             for where, ms in forced.most_common(args.top):
                 print(f"    {ms:6.0f} ms forced  {where}")

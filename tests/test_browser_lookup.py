@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from curriculum.browser import BrowserNotFound, find_browser
 from sitebuild import ROOT
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from featurepages import session_rels, url_path
 
 pytestmark = pytest.mark.browser

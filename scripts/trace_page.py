@@ -119,10 +119,18 @@ class Summary:
     forced: collections.Counter[str] = field(default_factory=collections.Counter)
 
 
-def summarise(trace: Path, source_map: SourceMap | None) -> Summary:
-    """Main-thread CPU, style and layout, and forced style/layout by script location (ms)."""
+def summarise(trace: Path, url: str, source_map: SourceMap | None) -> Summary:
+    """Main-thread CPU, style and layout, and forced style/layout by script location (ms).
+
+    Only the renderer that parsed ``url`` counts: the browser's own pages
+    (a new-tab page) run renderers of their own in the same trace.
+    """
     events = json.loads(trace.read_text(encoding="utf-8"))["traceEvents"]
-    threads = {(e["pid"], e["tid"]) for e in events if e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"}
+    threads = {
+        (e["pid"], e["tid"])
+        for e in events
+        if e.get("name") == "ParseHTML" and str((e.get("args", {}).get("beginData") or {}).get("url", "")).startswith(url)
+    }
     best: Summary | None = None
     for thread in threads:
         own = [e for e in events if (e.get("pid"), e.get("tid")) == thread and e.get("ph") == "X"]
@@ -154,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             for n in range(args.runs):
                 out = Path(folder) / f"trace{n}.json"
                 record(url, out)
-                runs.append(summarise(out, source_map))
+                runs.append(summarise(out, url, source_map))
             forced: collections.Counter[str] = collections.Counter()
             for run in runs:
                 forced.update({where: ms / len(runs) for where, ms in run.forced.items()})

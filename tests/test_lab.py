@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from curriculum import lab
 from sitebuild import ROOT, build, copy_fixture
 
@@ -109,25 +110,25 @@ def test_a_bad_lab_file_fails_the_build_and_the_checker_with_file_and_line(tmp_p
 # --------------------------------------------------------------------------
 
 
-def _fill(page, task: str, answers: dict[str, object]) -> None:  # noqa: ANN001
+def _fill(page, task: str, answers: dict[str, object]) -> None:
     form = page.locator(f"form[data-cur-lab-task={task}]")
     for name, value in answers.items():
         field = form.locator(f'[data-cur-lab-field="{name}"]')
         kind = field.get_attribute("data-cur-lab-kind")
         if kind == "checks":
             for box in field.locator("input[type=checkbox]").all():
-                box.set_checked(box.get_attribute("value") in [str(v) for v in value])  # type: ignore[union-attr]
+                box.set_checked(box.get_attribute("value") in [str(v) for v in value])  # type: ignore[attr-defined]
         elif kind == "choice":
             field.locator("select").select_option(str(value))
         else:
             field.locator("input").fill(", ".join(map(str, value)) if isinstance(value, list) else str(value))
 
 
-def _key(page, task: str) -> dict[str, object]:  # noqa: ANN001
+def _key(page, task: str) -> dict[str, object]:
     return json.loads(page.locator(f"form[data-cur-lab-task={task}] .cur-lab-task__key").text_content())
 
 
-def test_the_page_accepts_the_reference_answers_and_rejects_a_wrong_one(site, page) -> None:  # noqa: ANN001
+def test_the_page_accepts_the_reference_answers_and_rejects_a_wrong_one(site, page) -> None:
     page.goto(site.url(LAB))
     key = lab.answer_key(DATA)
     for task in ("orders", "supplier", "customers", "erasure"):
@@ -157,7 +158,7 @@ def test_the_page_accepts_the_reference_answers_and_rejects_a_wrong_one(site, pa
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_lab_passes_axe(site, context_factory, scheme: str) -> None:  # noqa: ANN001
+def test_the_lab_passes_axe(site, context_factory, scheme: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     context, _ = context_factory(site.origin, color_scheme=scheme)
@@ -169,7 +170,7 @@ def test_the_lab_passes_axe(site, context_factory, scheme: str) -> None:  # noqa
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_the_lab_prints_as_a_worksheet(site, page) -> None:  # noqa: ANN001
+def test_the_lab_prints_as_a_worksheet(site, page) -> None:
     page.goto(site.url(LAB))
     form = page.locator("form[data-cur-lab-task=orders]")
     _fill(page, "orders", {"orders.FF-20484.status": "picked"})
@@ -188,9 +189,9 @@ def test_the_lab_prints_as_a_worksheet(site, page) -> None:  # noqa: ANN001
         assert shown == 0, f"{selector} prints"
 
 
-def test_the_lab_data_is_downloadable_from_the_page(site) -> None:  # noqa: ANN001
+def test_the_lab_data_is_downloadable_from_the_page(site) -> None:
     html = (site.root / "day-2" / "lab" / "index.html").read_text(encoding="utf-8")
-    for name in lab.DATA_FILES + ("orders_state.py", "check_supplier.py", "erasure_scope.py"):
+    for name in (*lab.DATA_FILES, "orders_state.py", "check_supplier.py", "erasure_scope.py"):
         assert f'href="../lab/{name}"' in html or f'href="{name}"' in html, name
         assert (site.root / "day-2" / "lab" / name).is_file(), name
     assert not (site.root / "day-2" / "lab" / lab.ANSWER_KEY).exists(), "the reviewed key is not shipped"

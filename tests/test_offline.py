@@ -75,11 +75,11 @@ def test_offline_copy_searches_and_draws_with_no_network(offline_copy: Path, con
     assert not traffic.offsite
 
 
-def test_offline_copy_holds_the_lab_data_and_checks_answers_from_disk(offline_copy: Path, context_factory) -> None:  # noqa: ANN001
+def test_offline_copy_holds_the_lab_data_and_checks_answers_from_disk(offline_copy: Path, context_factory) -> None:
     from curriculum import lab
 
     folder = offline_copy / "day-2" / "lab"
-    for name in lab.DATA_FILES + ("orders_state.py", "check_supplier.py", "erasure_scope.py"):
+    for name in (*lab.DATA_FILES, "orders_state.py", "check_supplier.py", "erasure_scope.py"):
         assert (folder / name).is_file(), name
     assert not (folder / lab.ANSWER_KEY).exists()
     context, traffic = context_factory("file://")

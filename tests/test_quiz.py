@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from curriculum import quiz
 from sitebuild import ROOT, build, build_and_serve, copy_fixture
 
@@ -369,7 +370,7 @@ def test_every_objective_of_every_real_session_has_a_multiple_choice_question() 
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_real_end_of_day_check_passes_axe(site, context_factory, scheme: str) -> None:  # noqa: ANN001
+def test_the_real_end_of_day_check_passes_axe(site, context_factory, scheme: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     context, _ = context_factory(site.origin, color_scheme=scheme)

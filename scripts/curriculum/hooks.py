@@ -25,16 +25,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from curriculum import facts_build
+from curriculum import facts_build, labpage, quiz
 from curriculum.browser import Unavailable
 from curriculum.building import KEEP_GOING
 from curriculum.catalog import Catalog, load_catalog
 from curriculum.diagrams import MERMAID_SCRIPT, DiagramRenderer, error_line, locate, replace_fences
-from curriculum.markers import Context, UnknownMarker
-from curriculum.shortcodes import RENDERERS
-from curriculum import labpage, quiz
 from curriculum.lab import LabError
+from curriculum.markers import Context, UnknownMarker
 from curriculum.objectives import label_objectives
+from curriculum.shortcodes import RENDERERS
 
 VENDOR_MANIFEST = Path("assets") / "vendor" / "manifest.json"
 

@@ -235,7 +235,10 @@ def _invalid_fields(record: dict[str, str], columns: list[dict[str, Any]]) -> li
                 bad.append(name)
             elif kind == "decimal":
                 number = Decimal(value)
-                if number < Decimal(str(column.get("minimum", number))) or -number.as_tuple().exponent > column.get("decimals", 99):
+                exponent = number.as_tuple().exponent  # 'n', 'N' or 'F' for NaN and infinity: not a decimal
+                if not isinstance(exponent, int):
+                    bad.append(name)
+                elif number < Decimal(str(column.get("minimum", number))) or -exponent > column.get("decimals", 99):
                     bad.append(name)
             elif kind == "date":
                 dt.date.fromisoformat(value)

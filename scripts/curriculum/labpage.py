@@ -83,7 +83,10 @@ def load(docs_dir: Path, page_rel: str) -> tuple[dict[str, Any], dict[str, list[
 
 def fields_for(task: str, key: dict[str, Any], options: dict[str, list[str]]) -> list[Field]:
     """The answer boxes of one task, in the order the page asks them."""
-    plain = lambda values: [(value, value) for value in values]
+
+    def plain(values: list[str]) -> list[tuple[str, str]]:
+        return [(value, value) for value in values]
+
     if task == "orders":
         found: list[Field] = []
         for name in key:

@@ -140,7 +140,7 @@ class Quiz:
 
 def question_id(stem: str) -> str:
     """A stable id from the stem: stored answers follow the question, not its position."""
-    return "quiz-" + hashlib.sha1(" ".join(stem.split()).encode("utf-8")).hexdigest()[:10]
+    return "quiz-" + hashlib.sha1(" ".join(stem.split()).encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
 
 
 @dataclass

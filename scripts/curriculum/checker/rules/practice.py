@@ -8,7 +8,7 @@ every other problem of the run.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from curriculum import lab, labpage, quiz
 

@@ -17,10 +17,14 @@ Sections:
               by nginx with gzip on, as a static host serves it.
   lighthouse  Lighthouse 12.2.3 (npm, installed into .bench/node_modules)
               mobile and desktop scores for every page.
+  html        the W3C Nu HTML checker (npm vnu-jar, installed into
+              .bench/node_modules; it needs a Java runtime) on every built
+              page, 404 included: errors per page, the budget is zero.
 
 Writes only into the git-ignored ``.bench/`` folder. Needs Node and npm (for
-Lighthouse), Chromium (/usr/bin/chromium or $CHROME_PATH) and nginx; a
-missing one is named in one line with how to get it.
+Lighthouse and the Nu checker), Java (for the Nu checker), Chromium
+(/usr/bin/chromium or $CHROME_PATH) and nginx; a missing one is named in one
+line with how to get it.
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ BENCH = ROOT / ".bench"
 CHROME = os.environ.get("CHROME_PATH") or chromium_path()
 LIGHTHOUSE_VERSION = "12.2.3"  # the last line that runs on Node 20
 CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
-SECTIONS = ("build", "checker", "pages", "lighthouse")
+VNU_VERSION = "26.9.27"  # npm vnu-jar: the W3C Nu HTML checker
+SECTIONS = ("build", "checker", "pages", "lighthouse", "html")
 
 # Budgets (README, "Accessibility and speed").
 BUDGET_PAGE_BYTES = 400 * 1024  # a page without diagrams
@@ -113,6 +118,7 @@ def floor_config() -> Path:
         docs_dir: docs
         hooks:
           - {ROOT.as_posix()}/scripts/curriculum/hooks.py
+          - {ROOT.as_posix()}/scripts/curriculum/valid_html.py
         theme:
           custom_dir: {ROOT.as_posix()}/overrides
         nav: []
@@ -408,25 +414,10 @@ def table_pages(rows: list[dict[str, object]]) -> str:
 
 
 def ensure_lighthouse() -> Path:
-    for tool, how in (("node", "sudo apt-get install nodejs (Node 20)"), ("npm", "sudo apt-get install npm")):
-        if not shutil.which(tool):
-            raise Missing(f"{tool} is missing: install it with '{how}' and run again")
     if not Path(CHROME).exists():
         raise Missing(f"Chromium is missing at {CHROME}: install it with 'sudo apt-get install chromium' or set CHROME_PATH")
     binary = BENCH / "node_modules" / ".bin" / "lighthouse"
-    package = BENCH / "node_modules" / "lighthouse" / "package.json"
-    if not package.exists() or json.loads(package.read_text())["version"] != LIGHTHOUSE_VERSION:
-        BENCH.mkdir(exist_ok=True)
-        print(f"bench: installing lighthouse@{LIGHTHOUSE_VERSION} into .bench/node_modules ...", file=sys.stderr)
-        result = subprocess.run(
-            ["npm", "i", "-E", "--no-audit", "--no-fund", "--prefix", str(BENCH), f"lighthouse@{LIGHTHOUSE_VERSION}"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0 or not binary.exists():
-            tail = (result.stderr.strip().splitlines() or ["no output"])[-1]
-            raise Missing(f"could not install lighthouse@{LIGHTHOUSE_VERSION} with npm ({tail}); check the npm registry is reachable")
+    npm_install("lighthouse", LIGHTHOUSE_VERSION, binary)
     return binary
 
 
@@ -537,6 +528,83 @@ def table_lighthouse(rows: list[dict[str, object]]) -> str:
 
 
 # --------------------------------------------------------------------------
+# HTML validity: the W3C Nu HTML checker
+# --------------------------------------------------------------------------
+
+
+def npm_install(package: str, version: str, what: Path) -> None:
+    """Install ``package@version`` into .bench/node_modules unless ``what`` is already there at that version."""
+    manifest = BENCH / "node_modules" / package / "package.json"
+    if what.exists() and manifest.exists() and json.loads(manifest.read_text())["version"] == version:
+        return
+    for tool, how in (("node", "sudo apt-get install nodejs (Node 20)"), ("npm", "sudo apt-get install npm")):
+        if not shutil.which(tool):
+            raise Missing(f"{tool} is missing: install it with '{how}' and run again")
+    print(f"bench: installing {package}@{version} into .bench/node_modules ...", file=sys.stderr)
+    result = subprocess.run(
+        ["npm", "i", "-E", "--no-audit", "--no-fund", "--prefix", str(BENCH), f"{package}@{version}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0 or not what.exists():
+        tail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise Missing(f"could not install {package}@{version} with npm ({tail}); check the npm registry is reachable")
+
+
+def ensure_vnu() -> tuple[str, Path]:
+    """Java and the Nu checker's jar: (java, vnu.jar)."""
+    java = shutil.which("java")
+    if not java:
+        raise Missing("Java is missing (the Nu HTML checker runs on it): install it with 'sudo apt-get install default-jre-headless'")
+    jar = BENCH / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    npm_install("vnu-jar", VNU_VERSION, jar)
+    return java, jar
+
+
+def html_errors(site_dir: Path) -> list[dict[str, object]]:
+    """Nu checker errors per built page (every .html file, 404 included), in one Java run."""
+    java, jar = ensure_vnu()
+    files = sorted(site_dir.rglob("*.html"))
+    print(f"bench: Nu HTML checker on {len(files)} pages ...", file=sys.stderr)
+    result = subprocess.run(
+        [java, "-jar", str(jar), "--errors-only", "--format", "json", *map(str, files)], capture_output=True, text=True, check=False
+    )
+    try:
+        messages = json.loads(result.stderr or result.stdout)["messages"]
+    except (json.JSONDecodeError, KeyError):
+        raise SystemExit(f"bench: the Nu checker gave no report: {(result.stderr or result.stdout).strip()[:200]}") from None
+    by_file: dict[str, list[dict[str, object]]] = {}
+    for message in messages:
+        if message.get("type") in ("error", "non-document-error"):
+            where = os.path.normpath(str(message.get("url", "")).removeprefix("file:"))
+            by_file.setdefault(where, []).append(message)
+    rows = []
+    for file in files:
+        errors = by_file.pop(os.path.normpath(str(file.resolve())), [])
+        page = "/" + file.relative_to(site_dir).as_posix().removesuffix("index.html")
+        first = f"line {errors[0].get('lastLine')}: {errors[0]['message']}" if errors else ""
+        rows.append({"page": page, "errors": len(errors), "first": first})
+    if by_file:
+        where, errors = next(iter(by_file.items()))
+        raise SystemExit(f"bench: the Nu checker reported on something that is not a built page ({where}): {errors[0].get('message', '')}")
+    return rows
+
+
+def table_html(rows: list[dict[str, object]]) -> str:
+    total = sum(int(row["errors"]) for row in rows)
+    out = [
+        f"**HTML validity** (W3C Nu HTML checker {VNU_VERSION}, `--errors-only`, every built page; {total} errors in all)",
+        "",
+        "| Page | Errors | Budget 0 | First error |",
+        "|---|---:|---|---|",
+    ]
+    for row in rows:
+        out.append(f"| `{row['page']}` | {row['errors']} | {mark(row['errors'] == 0)} | {row['first']} |")
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------
 
 
 def machine() -> str:
@@ -582,6 +650,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if "lighthouse" in wanted:
             ensure_lighthouse()  # fail early, before the slow parts
+        if "html" in wanted:
+            ensure_vnu()
         if "pages" in wanted or "lighthouse" in wanted:
             nginx_binary()
         tables.append(show(machine()))
@@ -601,6 +671,11 @@ def main(argv: list[str] | None = None) -> int:
             if "lighthouse" in wanted:
                 results["lighthouse"] = lighthouse_scores(server, pages, max(1, args.lighthouse_runs))
                 tables.append(show(table_lighthouse(results["lighthouse"])))
+        if "html" in wanted:
+            site_dir = BENCH / "html-site"
+            mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+            results["html"] = html_errors(site_dir)
+            tables.append(show(table_html(results["html"])))
     except Missing as missing:
         print(f"bench: {missing}", file=sys.stderr)
         return 3

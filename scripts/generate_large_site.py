@@ -132,7 +132,7 @@ def generate(times: int, out: Path, prune_nav: bool = False) -> Path:
     # Keep the real mkdocs.yml as written (tags, comments); point its hooks at
     # the repository and replace only the nav.
     head = text.split("\nnav:", 1)[0]
-    head = head.replace("scripts/curriculum/hooks.py", (ROOT / "scripts" / "curriculum" / "hooks.py").as_posix())
+    head = head.replace("  - scripts/curriculum/", f"  - {(ROOT / 'scripts' / 'curriculum').as_posix()}/")
     if prune_nav:
         head = head.replace("  features:\n", "  features:\n    - navigation.prune\n", 1)
     (out / "mkdocs.yml").write_text(head + "\nnav:\n" + "\n".join(_yaml_nav(nav, 2)) + "\n", encoding="utf-8")

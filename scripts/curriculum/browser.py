@@ -1,9 +1,11 @@
-"""Which Chromium the project drives, and how: one place for the build, checker, tests and scripts.
+"""Which browser the project drives, and how: one place for the build, checker, tests and scripts.
 
-Debian's package puts it at /usr/bin/chromium; ``CHROMIUM`` overrides that
-(scripts/test.sh sets it when it falls back to Google Chrome). The flags keep
-a headless browser from calling home: on a closed network those background
-connections only fail, and they are not the site's requests.
+:func:`find_browser` is the only list of where Chrome, Chromium and Edge are
+installed on Linux and macOS; ``scripts/sh/lib.sh`` asks it too (``python -m
+curriculum.browser``), so the shell keeps no second copy. ``CHROMIUM``
+overrides the search. The flags keep a headless browser from calling home: on
+a closed network those background connections only fail, and they are not the
+site's requests.
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ from __future__ import annotations
 import importlib
 import os
 import queue
+import shutil
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -27,14 +32,98 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 
-
-def chromium_path() -> str:
-    """The browser executable to launch."""
-    return os.environ.get("CHROMIUM", DEFAULT_CHROMIUM)
+# Absolute install locations, in order of preference. Debian's chromium comes
+# first (the browser CI and the tests are known to work with); Ubuntu's
+# /snap/bin/chromium is left out on purpose: Playwright cannot drive the snap
+# reliably. On macOS each app is looked for in /Applications and ~/Applications.
+LINUX_PATHS = (
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome-stable",
+    "/usr/bin/google-chrome",
+    "/opt/google/chrome/chrome",
+    "/usr/bin/microsoft-edge-stable",
+    "/usr/bin/microsoft-edge",
+    "/opt/microsoft/msedge/msedge",
+)
+MACOS_APPS = (
+    "Google Chrome.app/Contents/MacOS/Google Chrome",
+    "Chromium.app/Contents/MacOS/Chromium",
+    "Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+)
+# Names on PATH (a Homebrew or hand-made link, a non-standard prefix), after the fixed locations.
+PATH_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome", "microsoft-edge-stable", "microsoft-edge")
 
 
 class Unavailable(Exception):
     """The browser cannot be started or failed: the message says what to do."""
+
+
+class BrowserNotFound(Unavailable):
+    """No usable browser: the message is one line saying what to install."""
+
+
+def install_advice(platform: str) -> str:
+    """What to install on this kind of machine, for the one-line messages."""
+    if platform == "darwin":
+        return "Google Chrome from https://www.google.com/chrome/ or 'brew install --cask google-chrome'"
+    return "'sudo apt-get install chromium' on Debian; on Ubuntu Google Chrome's .deb, as its chromium is a snap"
+
+
+def candidates(platform: str, home: Path, root: Path) -> list[Path]:
+    """Every fixed install location for ``platform``, under ``root`` (``/`` except in tests)."""
+    if platform == "darwin":
+        folders = [root / "Applications", root / str(home).lstrip("/") / "Applications"]
+        return [folder / app for app in MACOS_APPS for folder in folders]
+    return [root / path.lstrip("/") for path in LINUX_PATHS]
+
+
+def _executable(path: Path) -> bool:
+    return path.is_file() and os.access(path, os.X_OK)
+
+
+def find_browser(
+    environ: Mapping[str, str] | None = None, *, platform: str | None = None, home: Path | None = None, root: Path = Path("/")
+) -> str:
+    """The path of the Chrome, Chromium or Edge to drive; raises :class:`BrowserNotFound` (one line).
+
+    ``CHROMIUM``, when set, is the answer or the error: a wrong value is
+    reported rather than silently replaced by another browser. Otherwise the
+    usual install locations for the platform, then the usual names on
+    ``PATH``. ``platform``, ``home`` and ``root`` let tests lay out a
+    fixture folder (for example macOS's /Applications) on any machine.
+    """
+    environ = os.environ if environ is None else environ
+    platform = platform or sys.platform
+    advice = install_advice(platform)
+    chosen = environ.get("CHROMIUM")
+    if chosen:
+        if _executable(Path(chosen)):
+            return chosen
+        raise BrowserNotFound(f"CHROMIUM={chosen} is not an executable file: correct it, or unset it and install a browser ({advice})")
+    home = home if home is not None else Path(environ.get("HOME") or Path.home())
+    for path in candidates(platform, home, root):
+        if _executable(path):
+            return str(path)
+    search_path = environ.get("PATH", "")
+    for name in PATH_NAMES:
+        found = shutil.which(name, path=search_path) if search_path else None
+        if found and "/snap/" not in found:
+            return found
+    raise BrowserNotFound(f"No Chrome, Chromium or Edge found: install one ({advice}), or set CHROMIUM=/path/to/browser")
+
+
+def chromium_path() -> str:
+    """The browser executable to launch: :func:`find_browser`'s answer, else ``CHROMIUM`` or Debian's path.
+
+    The fallback lets a caller that only needs a path (a test fixture, a
+    script) report the missing file itself; :class:`BrowserPage` reports
+    :func:`find_browser`'s own message.
+    """
+    try:
+        return find_browser()
+    except BrowserNotFound:
+        return os.environ.get("CHROMIUM") or DEFAULT_CHROMIUM
 
 
 def _first_line(error: BaseException) -> str:
@@ -61,15 +150,13 @@ class BrowserPage:
     """
 
     def __init__(self, setup: Callable[[Any], None], *, name: str = "browser") -> None:
-        chromium = chromium_path()
+        chromium = find_browser()
         try:
             importlib.import_module("playwright.sync_api")
         except ImportError:
             raise Unavailable(
                 "the 'playwright' Python package is missing: run 'pip install -r requirements.lock' (scripts/serve.sh and scripts/test.sh do)"
             ) from None
-        if not os.path.exists(chromium):
-            raise Unavailable(f"Chromium is missing at {chromium}: run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chromium)")
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
         self._ready = threading.Event()
         self._failure: str | None = None
@@ -126,3 +213,18 @@ class BrowserPage:
         if self._thread.is_alive():
             self._jobs.put(None)
             self._thread.join()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m curriculum.browser``: print the browser's path, or the one line saying what to install (exit 1)."""
+    del argv
+    try:
+        print(find_browser())
+    except BrowserNotFound as missing:
+        print(missing, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

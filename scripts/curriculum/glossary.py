@@ -2,7 +2,7 @@
 
 Each line ``*[Term]: Definition.`` does two jobs. pymdownx.snippets appends
 the file to every page, so Python-Markdown's ``abbr`` extension (with
-Material's ``content.tooltips``) turns every use of the term into a tooltip;
+``docs/assets/javascripts/tooltips.js``) turns every use of the term into a tooltip;
 and the glossary page renders the same lines as its definition list, so the
 tooltip and the glossary can never disagree.
 """

@@ -4,7 +4,6 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VENV="$ROOT/.venv"
-DEBIAN_CHROMIUM=/usr/bin/chromium
 export NO_MKDOCS_2_WARNING=1   # Material 9.8 prints an end-of-life banner on every build
 
 die() { printf '%s\n' "$*" >&2; exit 1; }
@@ -29,7 +28,7 @@ find_python() {
 ensure_venv() {
   [ -x "$VENV/bin/python" ] && return 0
   local python
-  python="$(find_python)" || die "Python 3.11 or newer is needed: install it (Debian/Ubuntu: sudo apt-get install python3) and run this again."
+  python="$(find_python)" || die "Python 3.11 or newer is needed: install it (Debian/Ubuntu: sudo apt-get install python3; macOS: brew install python or python.org) and run this again."
   if ! "$python" -m venv "$VENV" >/dev/null 2>&1; then
     rm -rf "$VENV"
     local pkg="python3-venv"
@@ -45,7 +44,9 @@ ensure_venv() {
 
 ensure_packages() {
   local stamp="$VENV/.installed" want
-  want="$(cat "$ROOT/requirements.lock" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+  # Python hashes the two files: macOS has no sha256sum.
+  want="$("$VENV/bin/python" -c 'import hashlib, sys; print(hashlib.sha256(b"".join(open(f, "rb").read() for f in sys.argv[1:])).hexdigest())' \
+    "$ROOT/requirements.lock" "$ROOT/pyproject.toml")"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
   echo "Installing the locked Python packages into .venv ..."
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r "$ROOT/requirements.lock" \
@@ -55,22 +56,28 @@ ensure_packages() {
   echo "$want" > "$stamp"
 }
 
+find_browser() {
+  # Prints the browser's path, or one line on stderr saying what to install.
+  # The list of install locations lives only in scripts/curriculum/browser.py.
+  CHROMIUM="${CHROMIUM:-}" PYTHONPATH="$ROOT/scripts${PYTHONPATH:+:$PYTHONPATH}" "$VENV/bin/python" -m curriculum.browser
+}
+
 ensure_chromium() {
-  # CHROMIUM if set; else Debian's chromium; else an installed Google Chrome
-  # (Ubuntu's chromium package is a snap, which Playwright cannot drive reliably).
-  if [ -z "${CHROMIUM:-}" ] && [ ! -x "$DEBIAN_CHROMIUM" ]; then
-    CHROMIUM="$(command -v google-chrome-stable || command -v google-chrome || true)"
+  # CHROMIUM if set, else Chrome, Chromium or Edge where they are usually
+  # installed (find_browser). With none and apt-get as root (Debian, CI),
+  # install Debian's chromium; otherwise stop with find_browser's one line.
+  local found
+  if found="$(find_browser 2>/dev/null)"; then
+    CHROMIUM="$found"; export CHROMIUM; return 0
   fi
-  CHROMIUM="${CHROMIUM:-$DEBIAN_CHROMIUM}"
-  [ -x "$CHROMIUM" ] && { export CHROMIUM; return 0; }
-  if command -v apt-get >/dev/null && as_root true; then
+  if [ -z "${CHROMIUM:-}" ] && command -v apt-get >/dev/null && as_root true; then
     echo "Installing Chromium from the Debian packages (about 500 MB) ..."
     as_root apt-get update -qq >/dev/null 2>&1 || true   # a failed update shows up as a failed install
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 \
       || die "Could not install Chromium: run 'sudo apt-get install chromium' and run this again."
   fi
-  [ -x "$CHROMIUM" ] || die "Chromium is missing: run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chromium) and run this again."
-  export CHROMIUM
+  found="$(find_browser)" || exit 1   # find_browser has said what to install
+  CHROMIUM="$found"; export CHROMIUM
 }
 
 

@@ -97,7 +97,7 @@ def test_a_diagram_mermaid_rejects_stays_a_code_block_material_leaves_alone() ->
         def render(self, sources: list[str]) -> list[Rendered]:
             return [Rendered(None, "Parse error on line 2") for _ in sources]
 
-    result = replace_fences('<pre id="flow" class="mermaid wide"><code>flowchart LR\n  A --&gt;</code></pre>', Rejects())  # type: ignore[arg-type]
+    result = replace_fences('<pre id="flow" class="mermaid wide"><code>flowchart LR\n  A --&gt;</code></pre>', Rejects())
     assert result.html == '<pre id="flow" class="cur-diagram-error wide"><code>flowchart LR\n  A --&gt;</code></pre>'
     assert result.failures == [("flowchart LR\n  A -->", "Parse error on line 2")]
 

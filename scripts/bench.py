@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Measure the site's speed on this machine and print Markdown tables.
 
+Long on purpose: one command, one small function per section below, sharing the server,
+the browser and the median/ratio helpers; it is run by hand, never by the tests' timings.
+
     .venv/bin/python scripts/bench.py                 # everything (about 15 minutes)
     .venv/bin/python scripts/bench.py --only build,pages
     .venv/bin/python scripts/bench.py --only lighthouse --pages /,/day-2/pipelines/

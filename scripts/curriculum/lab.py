@@ -1,5 +1,9 @@
 """The Day 2 lab's reference solution: the expected answers, computed from the lab's data files.
 
+Longer than this project's modules usually are, on purpose: it is one reference solution
+for four tasks that share the data loaders and the contract checks, and it is also the
+model answer learners may read, so it stays in one file they can follow top to bottom.
+
 The build runs :func:`answer_key` over the files shipped with the site and puts
 the result in the lab page, where ``lab.js`` checks the learner's answers;
 ``tests/test_lab.py`` runs the same function. The data, the answer key and the

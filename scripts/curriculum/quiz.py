@@ -1,5 +1,8 @@
 """Multiple-choice questions: what a ``/// quiz`` block holds, read from Markdown and validated.
 
+A little over 300 lines because the block's reader and its Q1xx rules are kept together: a
+rule is declared beside the one check that reports it, and every check reads the same parsed block.
+
 Authors write one block per question, under a session's ``## Knowledge check``::
 
     /// quiz | Which layer keeps the raw, unchanged copy of each record?

@@ -49,6 +49,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--strict", action="store_true", help="warnings fail the run too")
     parser.add_argument("--external", action="store_true", help="also request every external link (off by default: the check runs offline)")
     parser.add_argument(
+        "--slides", action="store_true", help="also lay out every session slide in Chromium at 1920x1080 and 1280x720 (about a minute)"
+    )
+    parser.add_argument(
         "--cache-max-age", type=float, default=24.0, metavar="HOURS", help="reuse cached external results younger than this (default 24)"
     )
     parser.add_argument(
@@ -115,6 +118,7 @@ def check(
     parser: MermaidParser | None = None,
     timer: Timer | None = None,
     in_process: bool = True,
+    slides: bool = False,
 ) -> tuple[Site, list[Finding]]:
     """Run every rule; raise ConfigError when mkdocs.yml cannot be read.
 
@@ -124,6 +128,7 @@ def check(
     timer = timer or Timer()
     site: Site = timer.run("read config and sources", lambda: open_site(config_file, today))
     site.external = external
+    site.slides = slides
     site.cache_max_age = cache_max_age_hours * 3600
     findings: list[Finding] = []
     build_findings: list[Finding] = []
@@ -232,7 +237,14 @@ def _main(argv: list[str] | None) -> int:
     timer = Timer()
     try:
         site, findings = check(
-            config, args.site_dir, args.external, args.cache_max_age, args.today, timer=timer, in_process=not args.build_subprocess
+            config,
+            args.site_dir,
+            args.external,
+            args.cache_max_age,
+            args.today,
+            slides=args.slides,
+            timer=timer,
+            in_process=not args.build_subprocess,
         )
     except ConfigError as error:
         shown = os.path.relpath(config) if not os.path.relpath(config).startswith("../..") else str(config)

@@ -114,6 +114,7 @@ class Site:
     build_output: str = ""
     build_failed: bool = False
     external: bool = False
+    slides: bool = False
     cache_file: Path | None = None
     cache_max_age: float = 24 * 3600
     diagram_results: dict[tuple[str, int], str | None] = field(default_factory=dict)

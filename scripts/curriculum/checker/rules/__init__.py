@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import build, diagrams, external, facts, glossary, headings, hygiene, images, links, navigation, practice, schedule, session
+from . import build, diagrams, external, facts, glossary, headings, hygiene, images, links, navigation, practice, schedule, session, slides
 from .base import Rule
 
 FAMILIES: list[ModuleType] = [
@@ -29,6 +29,7 @@ FAMILIES: list[ModuleType] = [
     diagrams,
     glossary,
     hygiene,
+    slides,
 ]
 
 ALL_RULES: list[Rule] = [rule for family in FAMILIES for rule in family.RULES]

@@ -24,6 +24,8 @@ from typing import Any
 
 import pytest
 
+from axecheck import render_all
+
 pytestmark = pytest.mark.browser
 
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -51,10 +53,6 @@ def _console(page, errors: list[str]) -> None:
 #: Transitions off, so a state is read when it is reached (the theme fades
 #: the skip link and permalinks in), not half-way through a fade.
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-#: Long pages skip the rendering of off-screen text blocks (content-visibility: auto). A skipped
-#: block paints nothing, so axe would measure its text against whatever lies behind it; a reader
-#: only ever sees the block rendered. Axe therefore checks every block as rendered.
-ALL_RENDERED = ".md-typeset > * { content-visibility: visible !important; }"
 
 
 def _open(page, url: str) -> None:
@@ -111,7 +109,7 @@ def test_axe_finds_no_violations(site, context_factory, scheme: str, width: int,
     found: list[str] = []
     for path in site.html_pages():
         _open(page, _facilitator_url(site.url(path), facilitator))
-        page.add_style_tag(content=ALL_RENDERED)
+        render_all(page)
         shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert shown == SCHEMES[scheme], f"{path}: asked for the {scheme} palette, page shows {shown!r}"
         mode = page.evaluate("document.documentElement.hasAttribute('data-cur-facilitator')")

@@ -25,11 +25,11 @@ def main():
     for position, name in enumerate(expected):
         found = header[position] if position < len(header) else "(missing)"
         print(f"{position + 1:>8}  {name:<18}  {found}")
-    # TODO 1: which columns are out of place?
-    # TODO 2: read each row by column name (csv.DictReader) and test it against each
+    # YOUR STEP 1: which columns are out of place?
+    # YOUR STEP 2: read each row by column name (csv.DictReader) and test it against each
     #         column's rules in the contract: type, minimum, decimals, pattern, a real date.
     #         Line numbers: the header is line 1, so records[0] is line 2.
-    # TODO 3: look up 'on_schema_mismatch' and 'on_invalid_row' in the contract: what happens tonight?
+    # YOUR STEP 3: look up 'on_schema_mismatch' and 'on_invalid_row' in the contract: what happens tonight?
     print(f"\n{len(records)} data rows read")
 
 

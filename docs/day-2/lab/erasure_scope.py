@@ -26,15 +26,15 @@ def read_csv(name):
 def main():
     customers = read_csv("customers.csv")
     print("Customer columns:", ", ".join(customers[0].keys()))
-    # TODO 1: for each column: direct identifier, other personal data, special category, or not personal data?
-    # TODO 2: which rows belong to REQUEST_EMAIL? Compare emails the way a mail system does.
+    # YOUR STEP 1: for each column: direct identifier, other personal data, special category, or not personal data?
+    # YOUR STEP 2: which rows belong to REQUEST_EMAIL? Compare emails the way a mail system does.
     matches = [row["customer_id"] for row in customers if row["email"] == REQUEST_EMAIL]  # too strict?
     print("Rows found so far:", matches)
-    # TODO 3: read orders-cdc.jsonl (see orders_state.py) and list the orders of those customers.
+    # YOUR STEP 3: read orders-cdc.jsonl (see orders_state.py) and list the orders of those customers.
     print("\nData catalogue:")
     for row in read_csv("data-catalogue.csv"):
         print(f"  {row['dataset']:<28} keyed by {row['keyed_by']:<22} {row['where']}")
-    # TODO 4: which datasets can hold the person's data, through their customer id or their orders?
+    # YOUR STEP 4: which datasets can hold the person's data, through their customer id or their orders?
 
 
 if __name__ == "__main__":

@@ -29,8 +29,8 @@ def rebuild(events):
     """Return {order_id: the 'after' image of the event that is the order's current state}."""
     current = {}
     for event in events:
-        # TODO 1: the same event can be delivered twice. How do you recognise it?
-        # TODO 2: an event can arrive late. Which field tells you the real order of changes?
+        # YOUR STEP 1: the same event can be delivered twice. How do you recognise it?
+        # YOUR STEP 2: an event can arrive late. Which field tells you the real order of changes?
         current[event["order_id"]] = event["after"]  # naive: the last line read wins
     return current
 

@@ -358,17 +358,7 @@ def page_weights(server: Nginx, site_dir: Path, pages: list[str]) -> list[dict[s
         raise Missing("Python playwright is missing: run '.venv/bin/pip install -r requirements.lock'") from error
     rows = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROME,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-            ],
-        )
+        browser = playwright.chromium.launch(executable_path=CHROME, args=CHROMIUM_ARGS)
         for path in pages:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()

@@ -24,8 +24,6 @@ from typing import Any
 
 import pytest
 
-from axecheck import render_all
-
 pytestmark = pytest.mark.browser
 
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -109,7 +107,6 @@ def test_axe_finds_no_violations(site, context_factory, scheme: str, width: int,
     found: list[str] = []
     for path in site.html_pages():
         _open(page, _facilitator_url(site.url(path), facilitator))
-        render_all(page)
         shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert shown == SCHEMES[scheme], f"{path}: asked for the {scheme} palette, page shows {shown!r}"
         mode = page.evaluate("document.documentElement.hasAttribute('data-cur-facilitator')")

@@ -78,3 +78,35 @@ def test_search_finds_a_session_from_the_sites_own_index(site, page) -> None:
     assert result.is_visible(), "search showed no result for 'lifecycle'"
     assert "/day-2/" in (result.get_attribute("href") or "")
     assert any(url.startswith(site.origin) and "search_index.json" in url for url in page.traffic.requested)
+
+
+#: Every layout shift on the page so far, as the Layout Instability API reports it (what
+#: Lighthouse's cumulative layout shift adds up, before its session windows).
+LAYOUT_SHIFTS = """() => new Promise(done => {
+  const shifts = [];
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) shifts.push({value: entry.value, nodes: entry.sources.map(s => s.node && s.node.nodeName)});
+    }
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(shifts), 500);
+})"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 412, "height": 823}, {"width": 1350, "height": 940}], ids=["phone", "desktop"])
+def test_no_page_moves_under_the_reader_while_it_loads(site, page_factory, viewport) -> None:
+    """Cumulative layout shift stays far below Lighthouse's 0.1 "good" line on every page.
+
+    Content that renders after the first paint and pushes the rest down (a block sized by a
+    placeholder, a late-inserted control) is what the reader sees jump; Lighthouse weighs it
+    a quarter of the performance score.
+    """
+    page = page_factory(site.origin, viewport=viewport)
+    moved = {}
+    for path in site.html_pages():
+        page.goto(site.url(path), wait_until="load")
+        shifts = page.evaluate(LAYOUT_SHIFTS)
+        total = sum(shift["value"] for shift in shifts)
+        if total >= 0.02:
+            moved[path] = (round(total, 3), shifts)
+    assert not moved, f"pages that shift while loading (budget 0.02): {moved}"

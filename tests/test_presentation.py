@@ -126,6 +126,26 @@ def test_body_text_is_28px_at_1080p_without_tooltips_or_edit_links(site, page_fa
     assert page.evaluate("getComputedStyle(document.querySelector('.md-content abbr')).textDecorationLine") == "none"
 
 
+def test_slides_leave_out_the_full_size_buttons_and_the_score_line(site, page_factory) -> None:
+    """Cut as blocks of their own, they travelled to the slide after the one they belong to."""
+    page = page_factory(site.origin, viewport={"width": 1920, "height": 1080})
+    _open(page, site.url(url_path(session_with("```mermaid"))))
+    assert page.locator(".cur-diagram-open").count() and page.locator(".cur-quiz-score").count(), "the page must have both"
+    page.keyboard.press("p")
+    shown = page.evaluate(
+        """() => { const s = curPresent.state(); const found = [];
+             s.slides.forEach((slide, i) => { curPresent.go(i);
+               s.canvas.querySelectorAll('.cur-diagram-open, .cur-quiz-score').forEach(el => {
+                 if (el.checkVisibility()) found.push(i + 1 + ': ' + el.className); }); });
+             return found; }"""
+    )
+    assert shown == []
+    index = page.evaluate("curPresent.state().slides.findIndex(s => s.diagrams.length)")
+    page.evaluate(f"curPresent.go({index})")
+    page.locator(".md-content .mermaid[data-cur-zoomable]").locator("visible=true").first.click()
+    assert page.locator("dialog.cur-diagram-dialog").is_visible(), "a diagram on a slide still opens full size"
+
+
 def test_an_answer_opened_in_front_of_the_room_still_fits(site, page) -> None:
     _open(page, site.url(url_path(session_with("/// question"))))
     page.keyboard.press("p")

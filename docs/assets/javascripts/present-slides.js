@@ -17,8 +17,12 @@
 
   var WIDTH = 1920;
   var HEIGHT = 1080;
-  /* Top-level elements that are never part of a slide. */
-  var SKIP = ".md-content__button, .md-source-file, .cur-progress-control, script, style, #cur-content, #cur-run-sheet";
+  /* Top-level elements that are never part of a slide (present.css hides them). A diagram's
+     "Open full size" button is left out because the slide already fits the diagram to the
+     screen and a click on the diagram still opens it; the quiz score line because it is the
+     presenter's own browser's score, not the room's. Cut as blocks of their own, both
+     travelled to the slide after the block they belong to. */
+  var SKIP = ".md-content__button, .md-source-file, .cur-progress-control, .cur-diagram-open, .cur-quiz-score, script, style, #cur-content, #cur-run-sheet";
 
   function visible(el) {
     return !el.classList.contains("cur-slide-hidden");

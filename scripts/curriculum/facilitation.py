@@ -24,6 +24,7 @@ can drift from the session pages. HTML comes from the Jinja partials in
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import posixpath
@@ -58,8 +59,13 @@ class Note:
     line: int  # file line of the block's opening
 
 
+@functools.lru_cache(maxsize=4096)
 def heading_text(raw: str) -> str:
-    """A heading's plain text, as Python-Markdown's toc extension sees it."""
+    """A heading's plain text, as Python-Markdown's toc extension sees it.
+
+    Cached: a build asks for the same headings several times (notes, run sheets,
+    answer keys), and each answer costs a whole Markdown conversion.
+    """
     raw = ATTR_ID.sub("", raw)
     rendered = markdown_lib.markdown(raw)
     return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()

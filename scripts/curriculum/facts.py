@@ -95,8 +95,31 @@ class Use:
 # --------------------------------------------------------------------------
 
 
+#: Fact files already read, by path and the file's modification time and size: a build
+#: asks for the facts several times (pages, the answer keys of each session, the facts
+#: page) and reading the YAML costs tens of milliseconds each time; an edit during
+#: ``mkdocs serve`` changes the key, so a rebuild reads the new file.
+_READ: dict[tuple[str, int, int], FactFile] = {}
+
+
 def load_facts(path: Path) -> FactFile:
-    """Read the fact file; bad YAML or shape becomes problems (lines in that file)."""
+    """Read the fact file; bad YAML or shape becomes problems (lines in that file).
+
+    The result is shared between callers: read it, do not change it.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return _load_facts(path)
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _READ:
+        if len(_READ) > 16:
+            _READ.clear()
+        _READ[key] = _load_facts(path)
+    return _READ[key]
+
+
+def _load_facts(path: Path) -> FactFile:
     result = FactFile()
     if not path.is_file():
         result.exists = False

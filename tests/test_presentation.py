@@ -249,6 +249,22 @@ def test_presenter_opened_by_hand_pairs_over_the_broadcast_channel(site, context
     _moves_both_ways(page, presenter)
 
 
+def test_presenter_is_told_when_the_room_leaves_and_follows_when_it_presents_again(site, context_factory) -> None:
+    context, _ = context_factory(site.origin)
+    page = context.new_page()
+    presenter = _with_presenter(context, page, site.url(url_path(session_with("/// facilitator"))))
+    help_text = presenter.locator("[data-pairing]")
+    expect(help_text).to_be_hidden()
+    page.keyboard.press("Escape")
+    assert not _presenting(page)
+    expect(help_text).to_be_visible()
+    expect(help_text).to_contain_text("left presentation mode")
+    page.keyboard.press("p")
+    expect(help_text).to_be_hidden()
+    page.keyboard.press("ArrowRight")
+    expect(presenter.locator(PRESENTER_COUNTER)).to_have_text(re.compile(r"^2 / "))
+
+
 def test_presenter_alone_says_how_to_pair(awkward, context_factory) -> None:
     origin, _, _ = awkward
     context, _ = context_factory(origin)

@@ -111,8 +111,17 @@
   function apply(message) {
     if (!state || state.mode === "preview") return;
     if (message.type === "hello" && state.mode === "audience") return share();
+    if (message.type === "exit" && message.from === "audience" && state.mode === "presenter") {
+      /* The room's window left presentation mode: say so, until it presents again. */
+      state.paired = false;
+      state.left = true;
+      return emit("paired");
+    }
     if (message.type !== "state") return;
-    if (message.from === "audience") state.paired = true;
+    if (message.from === "audience") {
+      state.paired = true;
+      state.left = false;
+    }
     state.timer.base = message.elapsed * 1000;
     state.timer.since = message.running ? Date.now() : null;
     if (message.index !== state.index) go(message.index, true);
@@ -201,6 +210,7 @@
     state.layout.restore();
     state.canvas.style.removeProperty("transform");
     state.canvas.removeAttribute("tabindex");
+    link.send({ type: "exit", from: "audience" });
     emit("exit");
     state = null;
     ["data-cur-present", "data-cur-blank", "data-cur-notes", "data-cur-end"].forEach(function (name) {

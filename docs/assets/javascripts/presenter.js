@@ -147,7 +147,10 @@
     if (type === "paired" || type === "waited") {
       var help = q("[data-pairing]");
       help.hidden = state.paired;
-      if (!state.paired) {
+      if (!state.paired && state.left) {
+        help.textContent =
+          "The room's screen has left presentation mode. Press Present (or P) in that window to go on: this view follows it again.";
+      } else if (!state.paired) {
         help.textContent =
           "Not connected to the room's screen. To pair: in the window the room sees, open this session and press Present (or P), then press S there " +
           "(or its \u201cPresenter view\u201d button): a connected presenter view opens." +

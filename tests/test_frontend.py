@@ -25,7 +25,7 @@ SCRIPTS = STYLESHEETS.parent / "javascripts"
 #: The stylesheets and scripts that follow these rules (present.css and
 #: present.js may use the palette; they are checked by their own tests).
 OWN_STYLESHEETS = ("curriculum.css", "facilitation.css", "print.css", "a11y.css")
-OWN_SCRIPTS = ("facilitator.js", "progress.js", "agenda.js", "handouts.js", "a11y.js")
+OWN_SCRIPTS = ("facilitator.js", "stored.js", "progress.js", "agenda.js", "handouts.js", "a11y.js")
 #: The scripts that mount into the page, each from one document$ subscription.
 MOUNTING_SCRIPTS = ("facilitator.js", "progress.js", "agenda.js", "a11y.js")
 

@@ -16,37 +16,13 @@
   var KEY = "cur-progress";
 
   function load() {
-    var raw;
-    try {
-      raw = localStorage.getItem(KEY);
-    } catch (error) {
-      return {};
-    }
-    if (raw === null) return {};
-    try {
-      var value = JSON.parse(raw);
-      if (!value || typeof value !== "object" || Array.isArray(value)) throw new TypeError("not an object");
-      Object.keys(value).forEach(function (key) {
-        if (typeof value[key] !== "string") throw new TypeError("not a date string");
-      });
-      return value;
-    } catch (error) {
-      try {
-        localStorage.removeItem(KEY);
-      } catch (ignored) {
-        /* nothing to reset */
-      }
-      return {};
-    }
+    return window.curStored.read(KEY, function (value) {
+      return Object.keys(value).every(function (key) { return typeof value[key] === "string"; });
+    });
   }
 
   function save(progress) {
-    try {
-      if (Object.keys(progress).length) localStorage.setItem(KEY, JSON.stringify(progress));
-      else localStorage.removeItem(KEY);
-    } catch (error) {
-      /* Storage refused: progress lasts for this page view only. */
-    }
+    window.curStored.write(KEY, progress);
   }
 
   function formatDate(iso) {

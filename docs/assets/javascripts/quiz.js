@@ -30,46 +30,26 @@
     );
   }
 
+  function isStore(value) {
+    return Object.keys(value).every(function (scope) {
+      var answers = value[scope];
+      return (
+        answers && typeof answers === "object" && !Array.isArray(answers) &&
+        Object.keys(answers).every(function (id) { return isAnswer(answers[id]); })
+      );
+    });
+  }
+
   function load() {
-    var raw;
-    try {
-      raw = localStorage.getItem(KEY);
-    } catch (error) {
-      return {};
-    }
-    if (raw === null) return {};
-    try {
-      var value = JSON.parse(raw);
-      if (!value || typeof value !== "object" || Array.isArray(value)) throw new TypeError("not an object");
-      Object.keys(value).forEach(function (scope) {
-        var answers = value[scope];
-        if (!answers || typeof answers !== "object" || Array.isArray(answers)) throw new TypeError("not a scope");
-        Object.keys(answers).forEach(function (id) {
-          if (!isAnswer(answers[id])) throw new TypeError("not an answer");
-        });
-      });
-      return value;
-    } catch (error) {
-      clear();
-      return {};
-    }
+    return window.curStored.read(KEY, isStore);
   }
 
   function save(store) {
-    try {
-      if (Object.keys(store).length) localStorage.setItem(KEY, JSON.stringify(store));
-      else localStorage.removeItem(KEY);
-    } catch (error) {
-      /* Storage refused: answers last for this page view only. */
-    }
+    window.curStored.write(KEY, store);
   }
 
   function clear() {
-    try {
-      localStorage.removeItem(KEY);
-    } catch (error) {
-      /* nothing stored */
-    }
+    window.curStored.remove(KEY);
   }
 
   /* Each quiz with its storage scope: its own session (a copy in the end-of-day

@@ -24,6 +24,8 @@ from typing import Any
 
 import pytest
 
+from axerun import axe_results
+
 pytestmark = pytest.mark.browser
 
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -97,9 +99,6 @@ AXE_COMBINATIONS = [
     ids=[f"{s}-{w}px-{'facilitator' if f else 'learner'}" for s, w, f in AXE_COMBINATIONS],
 )
 def test_axe_finds_no_violations(site, context_factory, scheme: str, width: int, facilitator: bool) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
     context, _ = context_factory(site.origin, color_scheme=scheme, viewport={"width": width, "height": 900})
     page = context.new_page()
     errors: list[str] = []
@@ -111,7 +110,7 @@ def test_axe_finds_no_violations(site, context_factory, scheme: str, width: int,
         assert shown == SCHEMES[scheme], f"{path}: asked for the {scheme} palette, page shows {shown!r}"
         mode = page.evaluate("document.documentElement.hasAttribute('data-cur-facilitator')")
         assert mode == facilitator, f"{path}: facilitator mode is {'on' if mode else 'off'}, expected {facilitator}"
-        for violation in axe.run(page).response["violations"]:
+        for violation in axe_results(page).response["violations"]:
             for node in violation["nodes"]:
                 summary = " ".join(node.get("failureSummary", "").split())
                 found.append(f"{path}: {violation['id']} ({violation['impact']}) at {node['target']}: {summary}")

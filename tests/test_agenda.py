@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from axerun import axe_results
 from curriculum.facilitation import demote_headings, facilitator_notes, rebase_links
 from sitebuild import FIXTURES, ROOT, BuildResult, StaticServer, build
 
@@ -236,11 +237,9 @@ def test_running_block_is_highlighted_by_the_readers_clock(day_site, page_factor
 def test_agenda_and_progress_pass_axe(day_site, page_factory) -> None:
     import datetime as dt
 
-    from axe_playwright_python.sync_playwright import Axe
-
     _, server = day_site
     page = page_factory(server.origin, timezone_id="UTC")
     page.clock.set_fixed_time(dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC))
     page.goto(f"{server.origin}/day-9/")
-    results = Axe().run(page, context={"include": [[".cur-agenda"], [".cur-progress"], [".cur-toolbar"]]})
+    results = axe_results(page, {"include": [[".cur-agenda"], [".cur-progress"], [".cur-toolbar"]]})
     assert results.violations_count == 0, results.generate_report()

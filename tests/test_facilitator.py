@@ -13,6 +13,7 @@ import re
 
 import pytest
 
+from axerun import axe_results
 from featurepages import catalog, session_rels, session_with, url_path
 
 pytestmark = pytest.mark.browser
@@ -103,8 +104,7 @@ def test_guide_links_the_offline_copy_and_embeds_the_agenda(site) -> None:
 
 def test_facilitator_mode_passes_axe(site, page) -> None:
     """Learner mode shows none of these notes; tests/test_accessibility.py checks whole pages."""
-    from axe_playwright_python.sync_playwright import Axe
 
     page.goto(site.url(url_path(session_with("/// facilitator"))) + "?facilitator=1")
-    results = Axe().run(page, context={"include": [[".cur-toolbar"], [".md-content .cur-facilitator"]]})
+    results = axe_results(page, {"include": [[".cur-toolbar"], [".md-content .cur-facilitator"]]})
     assert results.violations_count == 0, results.generate_report()

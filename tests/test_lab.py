@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from axerun import axe_results
 from curriculum import lab
 from sitebuild import ROOT, build, copy_fixture
 
@@ -159,14 +160,13 @@ def test_the_page_accepts_the_reference_answers_and_rejects_a_wrong_one(site, pa
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_lab_passes_axe(site, context_factory, scheme: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
 
     context, _ = context_factory(site.origin, color_scheme=scheme)
     page = context.new_page()
     page.goto(site.url(LAB))
     _fill(page, "orders", {"orders.FF-20484.status": "picked", "orders.FF-20481.status": "delivered"})
     page.locator("form[data-cur-lab-task=orders]").get_by_role("button", name="Check my answers").click()
-    results = Axe().run(page)
+    results = axe_results(page)
     assert results.violations_count == 0, results.generate_report()
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from axerun import axe_results
 from curriculum import slides
 from featurepages import catalog, session_with, url_path
 from sitebuild import ROOT, build_and_serve, copy_fixture
@@ -432,7 +433,6 @@ def test_swipe_moves_slides(site, page_factory) -> None:
 
 
 def test_controls_have_names_work_by_keyboard_and_pass_axe_in_both_windows(site, context_factory) -> None:
-    from axe_playwright_python.sync_playwright import Axe
 
     context, _ = context_factory(site.origin)
     page = context.new_page()
@@ -447,7 +447,7 @@ def test_controls_have_names_work_by_keyboard_and_pass_axe_in_both_windows(site,
     assert _slide(page)[0] == 1
     for name in ("Pause timer", "Notes", "Presenter view", "Full screen", "Exit Esc"):
         assert page.get_by_role("button", name=name).count() == 1, name
-    results = Axe().run(page)
+    results = axe_results(page)
     assert results.violations_count == 0, results.generate_report()
     with context.expect_page() as popup:
         page.get_by_role("button", name="Presenter view").click()
@@ -461,7 +461,7 @@ def test_controls_have_names_work_by_keyboard_and_pass_axe_in_both_windows(site,
         assert presenter.get_by_role("button", name=name).count() == 1, name
     presenter.get_by_role("button", name="Blank screen").click()
     expect(page.locator(".cur-present__blank")).to_be_visible()
-    results = Axe().run(presenter)
+    results = axe_results(presenter)
     assert results.violations_count == 0, results.generate_report()
     page.keyboard.press("x")  # any key in the room's window brings the slide back, in both windows
     expect(presenter.get_by_role("button", name="Blank screen")).to_have_attribute("aria-pressed", "false")

@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from axerun import axe_results
 from featurepages import day_rel, session_rels, url_path
 
 pytestmark = pytest.mark.browser
@@ -70,14 +71,13 @@ def test_unparseable_progress_is_reset_silently(site, page) -> None:
 
 
 def test_progress_controls_pass_axe(site, page) -> None:
-    from axe_playwright_python.sync_playwright import Axe
 
     page.goto(site.url(url_path(session_rels()[0])))
     page.get_by_role("button", name="Mark session complete").click()
-    results = Axe().run(page, context={"include": [["[data-cur-progress-control]"]]})
+    results = axe_results(page, {"include": [["[data-cur-progress-control]"]]})
     assert results.violations_count == 0, results.generate_report()
     page.goto(site.url(url_path(day_rel())))
-    results = Axe().run(page, context={"include": [[".cur-progress"], [".cur-agenda"]]})
+    results = axe_results(page, {"include": [[".cur-progress"], [".cur-agenda"]]})
     assert results.violations_count == 0, results.generate_report()
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from axerun import axe_results
 from curriculum import quiz
 from sitebuild import ROOT, build, build_and_serve, copy_fixture
 
@@ -205,7 +206,6 @@ def test_print_marks_no_answer(quiz_site, page_factory) -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_answered_questions_pass_axe(quiz_site, context_factory, scheme: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
 
     context, _ = context_factory(quiz_site.origin, color_scheme=scheme)
     page = context.new_page()
@@ -213,7 +213,7 @@ def test_answered_questions_pass_axe(quiz_site, context_factory, scheme: str) ->
     _choose_and_check(page, 0, "The dashboard.")
     _choose_and_check(page, 0, "The store.")
     _choose_and_check(page, 1, "The source.")
-    results = Axe().run(page, context={"include": [[".cur-quiz"], [".cur-quiz-score"]]})
+    results = axe_results(page, {"include": [[".cur-quiz"], [".cur-quiz-score"]]})
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -371,7 +371,6 @@ def test_every_objective_of_every_real_session_has_a_multiple_choice_question() 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_real_end_of_day_check_passes_axe(site, context_factory, scheme: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
 
     context, _ = context_factory(site.origin, color_scheme=scheme)
     page = context.new_page()
@@ -380,5 +379,5 @@ def test_the_real_end_of_day_check_passes_axe(site, context_factory, scheme: str
     first.locator("input").first.check()
     first.get_by_role("button", name="Check answer").click()
     page.wait_for_function("() => document.querySelector('.cur-eod__missed, .cur-eod__revisit p')")
-    results = Axe().run(page)
+    results = axe_results(page)
     assert results.violations_count == 0, results.generate_report()

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from curriculum.browser import CHROMIUM_ARGS, chromium_path
 from curriculum.diagrams import FONT_FAMILY
@@ -170,11 +171,12 @@ def test_any_diagram_opens_full_size_in_a_dialog(fixture_site, page_factory) -> 
     assert abs(full - natural) <= 1, (full, natural)
     assert dialog.get_attribute("aria-label") == "A gantt chart"
     page.keyboard.press("Escape")
-    assert page.locator("dialog.cur-diagram-dialog").count() == 0
+    # the dialog's close event is queued as a task: wait for it rather than read at once
+    expect(page.locator("dialog.cur-diagram-dialog")).to_have_count(0)
     gantt.click()  # the diagram itself opens it too
     dialog.wait_for()
     dialog.get_by_role("button", name="Close").click()
-    assert page.locator("dialog.cur-diagram-dialog").count() == 0
+    expect(page.locator("dialog.cur-diagram-dialog")).to_have_count(0)
 
 
 def test_the_font_and_the_full_size_script_load_on_diagram_pages_only(fixture_site, page_factory) -> None:

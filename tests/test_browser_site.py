@@ -10,6 +10,8 @@ diagrams: DECISIONS.md, decision 1).
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -45,21 +47,6 @@ def test_every_page_loads_cleanly_with_its_diagrams_and_no_mermaid(site, page) -
             assert "Syntax error" not in page.inner_text("body"), f"{path}: Mermaid reported a syntax error"
         assert page.traffic.console_errors[errors:] == [], f"{path}: console errors"
         assert not page.traffic.offsite, f"{path}: requests left the origin: {page.traffic.offsite}"
-
-
-def test_palette_follows_the_system_and_the_toggle_switches_it(site, page_factory) -> None:
-    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
-    for system, expected in (("light", "default"), ("dark", "slate")):
-        page = page_factory(site.origin, color_scheme=system)
-        page.goto(site.url("/"))
-        assert page.evaluate(scheme) == expected, f"system {system}"
-    # The toggle cycles automatic -> light -> dark (palettes 0, 1, 2 of mkdocs.yml), one click each.
-    page = page_factory(site.origin, color_scheme="light")
-    page.goto(site.url("/"))
-    page.locator("label[for='__palette_1']").click()
-    assert page.evaluate(scheme) == "default"
-    page.locator("label[for='__palette_2']").click()
-    assert page.evaluate(scheme) == "slate"
 
 
 def test_search_finds_a_session_from_the_sites_own_index(site, page) -> None:
@@ -110,3 +97,71 @@ def test_no_page_moves_under_the_reader_while_it_loads(site, page_factory, viewp
         if total >= 0.02:
             moved[path] = (round(total, 3), shifts)
     assert not moved, f"pages that shift while loading (budget 0.02): {moved}"
+
+
+#: The elements that hold the article: a change that restyles one of them whole restyles the page.
+PAGE_FRAME = (
+    "HTML",
+    "BODY",
+    "DIV class='md-container",
+    "MAIN class='md-main",
+    "DIV class='md-main__inner",
+    "DIV class='md-content'",
+    "ARTICLE",
+)
+INVALIDATIONS = ["devtools.timeline", "disabled-by-default-devtools.timeline", "disabled-by-default-devtools.timeline.invalidationTracking"]
+
+
+def _whole_page_restyles(trace: dict, url: str) -> list[str]:
+    """What, once the page is parsed (Material's bundle has started), made Chromium restyle it whole."""
+    events = trace["traceEvents"]
+    threads = {
+        (e["pid"], e["tid"])
+        for e in events
+        if e.get("name") == "ParseHTML" and str((e.get("args", {}).get("beginData") or {}).get("url", "")).startswith(url)
+    }
+    own = sorted((e for e in events if (e.get("pid"), e.get("tid")) in threads), key=lambda e: e.get("ts", 0))
+    started = next(
+        (
+            e["ts"]
+            for e in own
+            if e.get("name") == "EvaluateScript" and "/bundle." in str(((e.get("args") or {}).get("data") or {}).get("url", ""))
+        ),
+        None,
+    )
+    assert started is not None, f"{url}: Material's bundle never ran"
+    found = []
+    for event in own:
+        data = (event.get("args") or {}).get("data") or {}
+        if event["ts"] < started:
+            continue
+        node = str(data.get("nodeName", ""))
+        if (
+            event["name"] == "StyleInvalidatorInvalidationTracking"
+            and "subtree" in str(data.get("reason", ""))
+            and node.startswith(PAGE_FRAME)
+        ):
+            found.append(f"{node}: {data.get('reason')} ({', '.join(s.get('selector', '') for s in (data.get('selectors') or [])[:1])})")
+        elif event["name"] == "StyleRecalcInvalidationTracking" and data.get("reason") == "PlatformColorChange":
+            found.append(f"{node}: a color-scheme change restyles every element")
+    return found
+
+
+@pytest.mark.parametrize("path", ["/day-2/whole-day/", "/day-2/lifecycle/"])
+def test_start_up_scripts_do_not_restyle_the_whole_page(site, browser, context_factory, tmp_path, path: str) -> None:
+    """Once a page is parsed, nothing the start-up scripts do restyles all of it.
+
+    Each such change (a class on <html>, a stylesheet at the end of the body, the palette
+    re-applied, an element added to the article) costs the whole page's style again: on the
+    whole-day page that was eight times over, most of the blocking time Lighthouse counted on a
+    phone (DECISIONS.md, "Reach"). Chromium's invalidation tracking says which change did it.
+    """
+    context, _ = context_factory(site.origin, viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    out = tmp_path / "trace.json"
+    browser.start_tracing(page=page, path=str(out), categories=INVALIDATIONS)
+    page.goto(site.url(path), wait_until="load")
+    page.wait_for_timeout(500)
+    browser.stop_tracing()
+    restyles = _whole_page_restyles(json.loads(out.read_text(encoding="utf-8")), site.url(path))
+    assert not restyles, f"{path}: the whole page restyled after it was parsed:\n" + "\n".join(restyles)

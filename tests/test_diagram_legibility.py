@@ -188,6 +188,20 @@ def test_the_font_and_the_full_size_script_load_on_diagram_pages_only(fixture_si
     wanted = [url for url in page.traffic.requested if "inter-latin" in url or "diagrams." in url]
     assert any(url.endswith("inter-latin-400-normal.woff2") for url in wanted), wanted
     assert any(url.endswith("/assets/stylesheets/diagrams.css") for url in wanted) and any(url.endswith("/diagrams.js") for url in wanted)
+    # In the head: a stylesheet met at the end of the body restyles the whole page once it loads.
+    in_head = "() => ['link[href$=\"diagrams.css\"]', 'script[src$=\"diagrams.js\"]'].map(s => !!document.head.querySelector(s))"
+    assert page.evaluate(in_head) == [True, True]
+
+
+def test_the_full_size_button_is_built_in_and_hidden_without_javascript(fixture_site, page_factory) -> None:
+    page = page_factory(fixture_site.origin, java_script_enabled=False)
+    page.goto(fixture_site.origin + "/types/")
+    buttons = page.locator(".cur-diagram-open")
+    assert buttons.count() == page.locator(".mermaid").count() == 9  # written by the build, after each diagram
+    assert page.evaluate(
+        "() => [...document.querySelectorAll('.cur-diagram-open')].every(b => b.previousElementSibling.matches('.mermaid'))"
+    )
+    assert not any(buttons.nth(i).is_visible() for i in range(buttons.count())), "a button that does nothing without JavaScript"
 
 
 def test_every_drawn_diagram_has_a_title_and_description(fixture_site, page_factory) -> None:

@@ -143,7 +143,7 @@ def test_slides_leave_out_the_full_size_buttons_and_the_score_line(site, page_fa
     assert shown == []
     index = page.evaluate("curPresent.state().slides.findIndex(s => s.diagrams.length)")
     page.evaluate(f"curPresent.go({index})")
-    page.locator(".md-content .mermaid[data-cur-zoomable]").locator("visible=true").first.click()
+    page.locator(".md-content .mermaid").locator("visible=true").first.click()
     assert page.locator("dialog.cur-diagram-dialog").is_visible(), "a diagram on a slide still opens full size"
 
 

@@ -32,6 +32,12 @@ FENCE_HTML = re.compile(
 MERMAID_CLASS = re.compile(r'(\bclass="(?:[^"]*\s)?)mermaid((?:\s[^"]*)?")')
 
 
+#: Under each drawn diagram: opens it full size (diagrams.js; hidden without JavaScript by
+#: diagrams.css). Written here rather than added by the script, because adding it to a loaded
+#: article restyles the rest of the page (curriculum.script_boxes says why).
+OPEN_BUTTON = '<button type="button" class="cur-diagram-open">Open full size</button>'
+
+
 def host_html(svg: str, attrs: str = ' class="mermaid"') -> str:
     """The diagram as the page holds it: a host (the fence's id and classes) with a declarative shadow root."""
     return f'<div{attrs}><template shadowrootmode="open">{svg}</template></div>'
@@ -118,6 +124,7 @@ def replace_fences(
         if result is not None and result.svg is not None:
             svg_id = SVG_ID.search(result.svg)
             pieces.append(host_html(add_accessibility(result.svg, lifted[index], svg_id.group(1) if svg_id else f"d{index}"), attrs))
+            pieces.append(OPEN_BUTTON)
             page.drawn += 1
         elif result is not None and result.unavailable is not None and source_box is not None:
             pieces.append(source_box(MERMAID_CLASS.sub(r"\1cur-diagram-source\2", attrs), escaped, result.unavailable))

@@ -14,7 +14,7 @@ import json
 import logging
 import os
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,8 @@ class BuildState:
     #: 'mkdocs serve': a diagram that cannot be drawn (no browser) is shown as its source.
     preview: bool = False
     preview_told: bool = False  # the one terminal line saying why has been written in this build
+    #: Pages with a diagram: their font, stylesheet and script, for the head (overrides/main.html).
+    diagram_assets: dict[str, str] = field(default_factory=dict)
 
     def current(self) -> SiteState:
         if self.site is None:
@@ -131,10 +133,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """Give every page a meta description (search engines, Lighthouse SEO)."""
+    """Give every page a meta description (search engines, Lighthouse SEO), and a diagram
+    page its diagram assets for the head (in the body, a stylesheet restyles the whole page)."""
     meta = page.meta
     if not meta.get("description") and meta.get("summary"):
         meta["description"] = meta["summary"]
+    context["cur_diagram_assets"] = _state.diagram_assets.get(page.file.src_uri, "")
     return context
 
 
@@ -165,13 +169,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         log.info(f"Preview: diagrams not in the cache are shown as their source, because {result.unavailable}")
     html = result.html
     if result.drawn:
-        html += _diagram_assets(page, env, preload=not _offline(config))
+        _state.diagram_assets[rel] = _diagram_assets(page, env, preload=not _offline(config))
+    else:
+        _state.diagram_assets.pop(rel, None)
     site = _state.current()
     return html + facts_build.run_sheet_element(rel, site.teaching, site.catalog, site.env)
 
 
 def _diagram_assets(page: Page, env: Any, preload: bool) -> str:
-    """The diagram font and the full-size view, linked from diagram pages only.
+    """The diagram font, stylesheet and full-size view, linked from diagram pages' heads only.
 
     No preload in the file:// copy: Chromium refuses a cross-origin-mode font request from file://.
     """

@@ -1,8 +1,9 @@
 /*
  * Any diagram opens full size: a click on it, or on the "Open full size"
- * button added under it, shows a copy at its natural size in a plain
- * <dialog> (Esc or the Close button closes it; the page scrolls inside it
- * when the diagram is wider than the screen). Loaded on diagram pages only
+ * button under it (written by the build, curriculum.diagram_page), shows a
+ * copy at its natural size in a plain <dialog> (Esc or the Close button
+ * closes it; the page scrolls inside it when the diagram is wider than the
+ * screen). Loaded on diagram pages only
  * (partials/curriculum/diagram-assets.html). The diagrams themselves are
  * SVG in declarative shadow roots, drawn at build time: they need no script.
  */
@@ -51,21 +52,19 @@
     dialog.showModal();
   }
 
+  /* The button is in the page already (curriculum.diagram_page): listeners only, no new elements. */
   function mount() {
     document.querySelectorAll(".md-typeset .mermaid").forEach(function (host) {
       if (!host.shadowRoot || !host.shadowRoot.querySelector("svg")) return;
-      host.setAttribute("data-cur-zoomable", "");
       host.addEventListener("click", function () {
         open(host);
       });
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "cur-diagram-open";
-      button.textContent = "Open full size";
-      button.addEventListener("click", function () {
-        open(host);
-      });
-      host.insertAdjacentElement("afterend", button);
+      var button = host.nextElementSibling;
+      if (button && button.matches(".cur-diagram-open")) {
+        button.addEventListener("click", function () {
+          open(host);
+        });
+      }
     });
   }
 

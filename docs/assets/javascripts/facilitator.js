@@ -6,7 +6,8 @@
  * inline script in overrides/main.html sets before the page paints (from
  * ?facilitator=1 / ?facilitator=0 or localStorage "cur-facilitator"); the CSS
  * keys on it. This file mounts the header buttons (rendered hidden by
- * overrides/partials/curriculum/toolbar.html, outside Material's header row)
+ * overrides/partials/curriculum/toolbar.html, moved into the header row by
+ * overrides/main.html)
  * and makes the "Facilitator mode" toggle work. Other scripts hear about
  * changes through the "cur:facilitator" event on document.
  *
@@ -42,12 +43,9 @@
   }
 
   function mount() {
+    /* Already in the header row: overrides/main.html puts it there while the header is parsed. */
     var toolbar = document.querySelector("[data-cur-toolbar]");
-    var header = document.querySelector(".md-header__inner");
-    if (!toolbar || !header) return;
-    /* Into the header row, before the search button (or, without search, the repository link). */
-    var before = header.querySelector("label[for='__search']") || header.querySelector(".md-header__source");
-    header.insertBefore(toolbar, before);
+    if (!toolbar) return;
     toolbar.hidden = false;
     var present = toolbar.querySelector("[data-cur-present-start]");
     if (present) present.hidden = !document.querySelector(".cur-session-header[data-cur-duration]");

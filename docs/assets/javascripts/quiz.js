@@ -284,9 +284,11 @@
   function mount() {
     var all = quizzes();
     if (!all.length && !document.querySelector("[data-cur-progress-reset]")) return;
+    /* One attribute on <html> for every question's collapsed explanations (quiz.css): a class
+       on each question would restyle each question whole (DECISIONS.md, "Reach"). */
+    document.documentElement.setAttribute("data-cur-quizzes", "");
     all.forEach(function (item) {
       var el = item.el;
-      el.classList.add("cur-quiz--js");
       el.querySelector(".cur-quiz__actions").hidden = false;
       if (el.dataset.curBound) return;
       el.dataset.curBound = "1";

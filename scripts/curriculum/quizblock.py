@@ -94,7 +94,9 @@ class QuizBlock(Block):
                     self._option(options, item, name, number, multiple)
             else:
                 fieldset.insert(list(fieldset).index(options), child)  # context before the options
-        actions = etree.SubElement(block, "div", {"class": "cur-quiz__actions", "hidden": "hidden"})
+        # Shown only with JavaScript, by quiz.css (.no-js): unhiding 69 of them on the whole-day page
+        # once it had loaded cost a layout of the page.
+        actions = etree.SubElement(block, "div", {"class": "cur-quiz__actions"})
         check = etree.SubElement(actions, "button", {"type": "button", "class": "md-button cur-quiz__check", "data-cur-quiz-check": ""})
         check.text = "Check answer"
         retry = etree.SubElement(actions, "button", {"type": "button", "class": "md-button cur-quiz__retry", "data-cur-quiz-retry": ""})

@@ -289,7 +289,6 @@
     document.documentElement.setAttribute("data-cur-quizzes", "");
     all.forEach(function (item) {
       var el = item.el;
-      el.querySelector(".cur-quiz__actions").hidden = false;
       if (el.dataset.curBound) return;
       el.dataset.curBound = "1";
       el.querySelector("[data-cur-quiz-check]").addEventListener("click", function () {

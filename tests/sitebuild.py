@@ -81,3 +81,13 @@ def build_and_serve(config_file: Path, site_dir: Path) -> tuple[BuildResult, Sta
         server.close()
         raise RuntimeError(f"mkdocs build failed for {config_file}:\n{result.output}")
     return result, server.serve(site_dir)
+
+
+#: Draws every diagram a page draws on demand (the whole-day page: curriculum.diagram_on_demand),
+#: so a test can read each diagram's SVG as it reads a session page's. Other pages: nothing to do.
+DRAW_ALL_DIAGRAMS = "() => window.curDiagrams ? window.curDiagrams.drawAll().then(() => true) : true"
+
+
+def draw_all_diagrams(page: object) -> None:
+    """Every diagram of ``page`` drawn, however the page draws them."""
+    assert page.evaluate(DRAW_ALL_DIAGRAMS)  # type: ignore[attr-defined]

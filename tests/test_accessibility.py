@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 
 from axerun import axe_results
+from sitebuild import draw_all_diagrams
 
 pytestmark = pytest.mark.browser
 
@@ -58,6 +59,7 @@ NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animatio
 def _open(page, url: str) -> None:
     page.goto(url)
     page.wait_for_load_state("load")
+    draw_all_diagrams(page)
     page.wait_for_function(DIAGRAMS_RENDERED, timeout=20_000)
     page.add_style_tag(content=NO_TRANSITIONS)
 

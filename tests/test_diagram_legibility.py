@@ -23,7 +23,7 @@ from playwright.sync_api import expect
 
 from curriculum.browser import CHROMIUM_ARGS, chromium_path
 from curriculum.diagrams import FONT_FAMILY
-from sitebuild import StaticServer, build_and_serve, copy_fixture
+from sitebuild import StaticServer, build_and_serve, copy_fixture, draw_all_diagrams
 
 pytestmark = pytest.mark.browser
 
@@ -64,6 +64,7 @@ def open_page(browser, origin: str, path: str, **options: object):  # noqa: ANN2
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, **options)
     page = context.new_page()
     page.goto(origin + path)
+    draw_all_diagrams(page)
     # A label is drawn in a fallback face until the diagram font arrives (font-display: swap): wait for it.
     if path != "/":
         assert page.evaluate(FONTS_LOADED.replace("${FAMILY}", FONT_FAMILY)) == ["loaded", "loaded"], (

@@ -49,6 +49,10 @@ def test_zip_holds_plain_html_pages_and_no_remote_scripts(offline_copy: Path) ->
         remote += re.findall(r'<img[^>]+src="(https?:[^"]+)"', text)
         assert not remote, f"{html.name}: {remote}"
         assert "unpkg.com" not in text
+    # From file:// a page cannot fetch a diagram's file: the whole-day page keeps its diagrams in it.
+    whole_day = (offline_copy / "day-2" / "whole-day.html").read_text(encoding="utf-8")
+    assert "shadowrootmode" in whole_day and "data-cur-diagram=" not in whole_day
+    assert "iframe-worker" in (offline_copy / "index.html").read_text(encoding="utf-8"), "search from file:// needs the shim"
 
 
 def test_offline_copy_searches_and_draws_with_no_network(offline_copy: Path, context_factory) -> None:

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from featurepages import catalog, day_rel, session_rels, session_with, url_path
+from sitebuild import draw_all_diagrams
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +33,7 @@ def _visible(page, selector: str) -> bool:
 
 def _open_print(page, url: str) -> None:
     page.goto(url)
+    draw_all_diagrams(page)
     page.wait_for_function("[...document.querySelectorAll('.mermaid')].every(h => h.shadowRoot && h.shadowRoot.querySelector('svg'))")
     page.emulate_media(media="print")
     # A real print fires beforeprint, on which Material opens every <details>;

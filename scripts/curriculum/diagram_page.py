@@ -85,6 +85,8 @@ class DiagramPage:
 
 #: Renders the marked box a preview shows for a diagram it could not draw: (attrs, escaped source, reason) -> HTML.
 SourceBox = Callable[[str, str, str], str]
+#: Renders the box a diagram is drawn into later, and keeps its SVG for the site: (svg, attrs) -> HTML.
+Later = Callable[[str, str], str]
 
 
 def code_block(attrs: str, escaped_source: str) -> str:
@@ -93,13 +95,19 @@ def code_block(attrs: str, escaped_source: str) -> str:
 
 
 def replace_fences(
-    page_html: str, renderer: Renderer, docs_dir: Path | None = None, page_rel: str = "", source_box: SourceBox | None = None
+    page_html: str,
+    renderer: Renderer,
+    docs_dir: Path | None = None,
+    page_rel: str = "",
+    source_box: SourceBox | None = None,
+    later: Later | None = None,
 ) -> DiagramPage:
     """Swap every diagram fence in a page's HTML for its rendered SVG.
 
     ``docs_dir`` and ``page_rel`` (the page's Markdown path) locate local
     images; without them images are neither checked nor inlined.
-    ``source_box`` is given in a preview only.
+    ``source_box`` is given in a preview only; ``later`` on a page whose
+    diagrams are drawn when the reader reaches them (curriculum.diagram_on_demand).
     """
     matches = list(FENCE_HTML.finditer(page_html))
     page = DiagramPage(page_html)
@@ -123,7 +131,8 @@ def replace_fences(
         result = results.get(index)
         if result is not None and result.svg is not None:
             svg_id = SVG_ID.search(result.svg)
-            pieces.append(host_html(add_accessibility(result.svg, lifted[index], svg_id.group(1) if svg_id else f"d{index}"), attrs))
+            svg = add_accessibility(result.svg, lifted[index], svg_id.group(1) if svg_id else f"d{index}")
+            pieces.append(later(svg, attrs) if later is not None else host_html(svg, attrs))
             pieces.append(OPEN_BUTTON)
             page.drawn += 1
         elif result is not None and result.unavailable is not None and source_box is not None:

@@ -29,11 +29,13 @@ from curriculum import facts_build, labpage, quiz
 from curriculum.browser import Unavailable
 from curriculum.building import KEEP_GOING
 from curriculum.catalog import Catalog, load_catalog
+from curriculum.diagram_on_demand import placeholder, svg_path
 from curriculum.diagram_page import replace_fences, report_lines
 from curriculum.diagrams import DIAGRAM_STYLESHEET, FONT_FILES, MERMAID_SCRIPT, DiagramRenderer
 from curriculum.lab import LabError
 from curriculum.markers import Context, UnknownMarker
 from curriculum.objectives import label_objectives
+from curriculum.scanner import scan
 from curriculum.shortcodes import RENDERERS
 
 VENDOR_MANIFEST = Path("assets") / "vendor" / "manifest.json"
@@ -65,6 +67,8 @@ class BuildState:
     preview_told: bool = False  # the one terminal line saying why has been written in this build
     #: Pages with a diagram: their font, stylesheet and script, for the head (overrides/main.html).
     diagram_assets: dict[str, str] = field(default_factory=dict)
+    #: Diagrams drawn on demand (curriculum.diagram_on_demand): site path -> SVG, written after the build.
+    diagram_files: dict[str, str] = field(default_factory=dict)
 
     def current(self) -> SiteState:
         if self.site is None:
@@ -90,6 +94,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _close_renderer()  # a rebuild under 'mkdocs serve' starts afresh
     _state.diagrams = DiagramRenderer(Path(config.docs_dir) / MERMAID_SCRIPT, preview=_state.preview)
     _state.preview_told = False
+    if not _offline(config):
+        # The iframe-worker shim is for search from file:// only: served, it is a script every
+        # page would wait for before its first paint.
+        config.extra["polyfills"] = [path for path in config.extra.get("polyfills", []) if "iframe-worker" not in str(path)]
     return config
 
 
@@ -118,6 +126,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.error(failure)
     facts_build.register(config, teaching)
     _state.site = SiteState(catalog, files, config.theme.get_env(), teaching)
+    _state.diagram_files = {}
     return files
 
 
@@ -155,8 +164,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     def source_box(attrs: str, source: str, reason: str) -> str:
         return env.get_template("partials/curriculum/diagram-source.html").render(attrs=attrs, source=source, reason=reason)
 
+    def later(svg: str, attrs: str) -> str:
+        path = svg_path(svg)
+        _state.diagram_files[path] = svg
+        return placeholder(svg, attrs, get_relative_url(path, page.file.url))
+
+    on_demand = not _offline(config) and _holds_other_pages(_state.current().catalog, rel)
     try:
-        result = replace_fences(html, renderer, Path(config.docs_dir), rel, source_box)
+        result = replace_fences(html, renderer, Path(config.docs_dir), rel, source_box, later if on_demand else None)
     except Unavailable as error:
         raise PluginError(f"{_display(config, rel)}: the diagrams cannot be rendered: {error}") from None
     if result.failures or result.references:
@@ -169,7 +184,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         log.info(f"Preview: diagrams not in the cache are shown as their source, because {result.unavailable}")
     html = result.html
     if result.drawn:
-        _state.diagram_assets[rel] = _diagram_assets(page, env, preload=not _offline(config))
+        # The font is preloaded where diagrams are drawn with the page, not where they wait for the reader.
+        _state.diagram_assets[rel] = _diagram_assets(page, env, preload=not _offline(config) and not on_demand)
     else:
         _state.diagram_assets.pop(rel, None)
     site = _state.current()
@@ -193,7 +209,18 @@ def _diagram_assets(page: Page, env: Any, preload: bool) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    for path, svg in _state.diagram_files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(svg, encoding="utf-8")
     _close_renderer()
+
+
+def _holds_other_pages(catalog: Catalog, rel: str) -> bool:
+    """True for a page that includes the whole day (the ``cur:whole-day`` marker): its diagrams are drawn on demand."""
+    source = catalog.pages.get(rel)
+    return source is not None and any(marker.name == "whole-day" for marker in scan(source.text.splitlines()).markers)
 
 
 def on_build_error(error: Exception) -> None:

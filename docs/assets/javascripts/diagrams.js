@@ -52,21 +52,97 @@
     dialog.showModal();
   }
 
-  /* The button is in the page already (curriculum.diagram_page): listeners only, no new elements. */
-  function mount() {
-    document.querySelectorAll(".md-typeset .mermaid").forEach(function (host) {
-      if (!host.shadowRoot || !host.shadowRoot.querySelector("svg")) return;
-      host.addEventListener("click", function () {
-        open(host);
+  /*
+   * Diagrams drawn on demand (the whole-day page, curriculum.diagram_on_demand): a box with
+   * the address of the diagram's SVG file. Drawn when the reader comes within a screen of it;
+   * every file is fetched ahead once the browser is idle, so that printing, which cannot wait
+   * for the network, draws them all at once.
+   */
+  var fetched = {};
+
+  function fetchDiagram(url) {
+    if (!fetched[url]) {
+      fetched[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+        return response.text();
       });
-      var button = host.nextElementSibling;
-      if (button && button.matches(".cur-diagram-open")) {
-        button.addEventListener("click", function () {
-          open(host);
-        });
-      }
+      fetched[url].then(function (text) {
+        fetched[url].text = text;
+      }, function () {
+        delete fetched[url];
+      });
+    }
+    return fetched[url];
+  }
+
+  function drawWith(host, text) {
+    if (host.shadowRoot) return;
+    host.attachShadow({ mode: "open" }).innerHTML = text;
+    host.removeAttribute("role");
+    host.removeAttribute("aria-label");
+  }
+
+  function draw(host) {
+    if (host.shadowRoot) return Promise.resolve(host);
+    var url = host.getAttribute("data-cur-diagram");
+    return fetchDiagram(url).then(function (text) {
+      drawWith(host, text);
+      return host;
     });
   }
+
+  function drawLater(hosts) {
+    if (!hosts.length) return;
+    var near = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        near.unobserve(entry.target);
+        draw(entry.target);
+      });
+    }, { rootMargin: "100% 0px" });
+    hosts.forEach(function (host) {
+      near.observe(host);
+    });
+    var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 200); };
+    var ahead = function () {
+      idle(function () {
+        hosts.forEach(function (host) {
+          fetchDiagram(host.getAttribute("data-cur-diagram"));
+        });
+      });
+    };
+    window.addEventListener("load", ahead); /* document$ emits before the page's load event */
+    window.addEventListener("beforeprint", function () {
+      hosts.forEach(function (host) {
+        var pending = fetched[host.getAttribute("data-cur-diagram")];
+        if (pending && pending.text !== undefined) drawWith(host, pending.text);
+      });
+    });
+  }
+
+  /* The button is in the page already (curriculum.diagram_page): listeners only, no new elements. */
+  function mount() {
+    var later = [];
+    document.querySelectorAll(".md-typeset .mermaid").forEach(function (host) {
+      var onDemand = host.hasAttribute("data-cur-diagram");
+      if (onDemand) later.push(host);
+      else if (!host.shadowRoot || !host.shadowRoot.querySelector("svg")) return;
+      var show = function () {
+        draw(host).then(open);
+      };
+      host.addEventListener("click", show);
+      var button = host.nextElementSibling;
+      if (button && button.matches(".cur-diagram-open")) button.addEventListener("click", show);
+    });
+    drawLater(later);
+  }
+
+  /* Every diagram of the page, drawn (tests, and anyone who needs them all now). */
+  window.curDiagrams = {
+    drawAll: function () {
+      return Promise.all(Array.prototype.map.call(document.querySelectorAll(".md-typeset .mermaid[data-cur-diagram]"), draw));
+    }
+  };
 
   document$.subscribe(mount);
 })();

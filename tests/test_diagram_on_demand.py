@@ -13,7 +13,7 @@ import re
 import pytest
 
 from axerun import axe_results
-from curriculum.diagram_on_demand import DIAGRAM_DIR, placeholder, svg_path
+from curriculum.diagram_on_demand import DIAGRAM_DIR, holds_the_whole_day, placeholder, svg_path
 
 WHOLE_DAY = "/day-2/whole-day/"
 SVG = (
@@ -41,6 +41,12 @@ def test_the_box_is_the_diagrams_size_and_is_named_by_its_title_and_description(
 def test_a_diagrams_file_is_named_by_its_content() -> None:
     assert svg_path(SVG).startswith(DIAGRAM_DIR + "/") and svg_path(SVG).endswith(".svg")
     assert svg_path(SVG) == svg_path(SVG) != svg_path(SVG.replace("400", "401"))
+
+
+def test_only_a_page_with_the_whole_day_marker_draws_on_demand() -> None:
+    assert holds_the_whole_day("# Day\n\nIntro.\n\n<!-- cur:whole-day -->\n")
+    assert not holds_the_whole_day("# Session\n\n<!-- cur:agenda -->\n")
+    assert not holds_the_whole_day("# Guide\n\n```markdown\n<!-- cur:whole-day -->\n```\n"), "an example in code is not a marker"
 
 
 def test_the_page_holds_no_svg_and_each_file_is_a_session_pages_diagram(site) -> None:

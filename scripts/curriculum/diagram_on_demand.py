@@ -15,8 +15,8 @@ each session section links to its session page, where the diagram is drawn.
 The offline (file://) copy keeps the diagrams in the page: a browser does not
 fetch files from file:// for a page.
 
-:func:`placeholder` and :func:`svg_path` are the pure functions the build and
-the tests use.
+:func:`holds_the_whole_day`, :func:`placeholder` and :func:`svg_path` are the
+pure functions the build (``curriculum.hooks``) and the tests use.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from pathlib import Path
+
+from curriculum.scanner import scan
 
 #: Where the diagrams' files go in the built site.
 DIAGRAM_DIR = "assets/diagrams"
@@ -63,3 +66,16 @@ def placeholder(svg: str, attrs: str, url: str) -> str:
         f'<div{attrs} data-cur-diagram="{html.escape(url, quote=True)}" role="img" aria-label="{label}">'
         f'<span class="cur-diagram-later" style="{style}">Diagram: {html.escape(words)}</span></div>'
     )
+
+
+def holds_the_whole_day(markdown: str) -> bool:
+    """True for a page with the ``cur:whole-day`` marker: its diagrams are drawn on demand."""
+    return any(marker.name == "whole-day" for marker in scan(markdown.splitlines()).markers)
+
+
+def write_files(site_dir: Path, files: dict[str, str]) -> None:
+    """Write each diagram drawn on demand (site path -> SVG) into the built site."""
+    for path, svg in files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(svg, encoding="utf-8")

@@ -29,13 +29,12 @@ from curriculum import facts_build, labpage, quiz
 from curriculum.browser import Unavailable
 from curriculum.building import KEEP_GOING
 from curriculum.catalog import Catalog, load_catalog
-from curriculum.diagram_on_demand import placeholder, svg_path
+from curriculum.diagram_on_demand import holds_the_whole_day, placeholder, svg_path, write_files
 from curriculum.diagram_page import replace_fences, report_lines
 from curriculum.diagrams import DIAGRAM_STYLESHEET, FONT_FILES, MERMAID_SCRIPT, DiagramRenderer
 from curriculum.lab import LabError
 from curriculum.markers import Context, UnknownMarker
 from curriculum.objectives import label_objectives
-from curriculum.scanner import scan
 from curriculum.shortcodes import RENDERERS
 
 VENDOR_MANIFEST = Path("assets") / "vendor" / "manifest.json"
@@ -169,7 +168,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         _state.diagram_files[path] = svg
         return placeholder(svg, attrs, get_relative_url(path, page.file.url))
 
-    on_demand = not _offline(config) and _holds_other_pages(_state.current().catalog, rel)
+    source = _state.current().catalog.pages.get(rel)
+    on_demand = not _offline(config) and source is not None and holds_the_whole_day(source.text)
     try:
         result = replace_fences(html, renderer, Path(config.docs_dir), rel, source_box, later if on_demand else None)
     except Unavailable as error:
@@ -209,18 +209,8 @@ def _diagram_assets(page: Page, env: Any, preload: bool) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    site_dir = Path(config.site_dir)
-    for path, svg in _state.diagram_files.items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(svg, encoding="utf-8")
+    write_files(Path(config.site_dir), _state.diagram_files)
     _close_renderer()
-
-
-def _holds_other_pages(catalog: Catalog, rel: str) -> bool:
-    """True for a page that includes the whole day (the ``cur:whole-day`` marker): its diagrams are drawn on demand."""
-    source = catalog.pages.get(rel)
-    return source is not None and any(marker.name == "whole-day" for marker in scan(source.text.splitlines()).markers)
 
 
 def on_build_error(error: Exception) -> None:

@@ -85,8 +85,12 @@
     });
     // scrollable-region-focusable: a wide table scrolls sideways inside
     // Material's wrapper; keyboard users scroll it once it takes focus.
-    root.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
-      wrap.setAttribute("tabindex", "0");
+    // In a task of its own: each one restyles its table, which at start-up
+    // lengthened the task that mounts the page (DECISIONS.md, "Reach").
+    setTimeout(function () {
+      root.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+        wrap.setAttribute("tabindex", "0");
+      });
     });
   }
 

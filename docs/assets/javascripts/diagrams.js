@@ -3,8 +3,7 @@
  * button under it (written by the build, curriculum.diagram_page), shows a
  * copy at its natural size in a plain <dialog> (Esc or the Close button
  * closes it; the page scrolls inside it when the diagram is wider than the
- * screen). Loaded on diagram pages only
- * (partials/curriculum/diagram-assets.html). The diagrams themselves are
+ * screen). Loaded on diagram pages only (partials/curriculum/diagram-assets.html). The diagrams themselves are
  * SVG in declarative shadow roots, drawn at build time: they need no script.
  */
 (function () {
@@ -58,21 +57,26 @@
    * every file is fetched ahead once the browser is idle, so that printing, which cannot wait
    * for the network, draws them all at once.
    */
-  var fetched = {};
+  var pending = {}; /* url -> the fetch under way */
+  var texts = {}; /* url -> the SVG, once it has arrived */
 
   function fetchDiagram(url) {
-    if (!fetched[url]) {
-      fetched[url] = fetch(url).then(function (response) {
-        if (!response.ok) throw new Error(url + ": HTTP " + response.status);
-        return response.text();
-      });
-      fetched[url].then(function (text) {
-        fetched[url].text = text;
-      }, function () {
-        delete fetched[url];
-      });
+    if (texts[url] !== undefined) return Promise.resolve(texts[url]);
+    if (!pending[url]) {
+      pending[url] = fetch(url)
+        .then(function (response) {
+          if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+          return response.text();
+        })
+        .then(function (text) {
+          texts[url] = text;
+          return text;
+        })
+        .finally(function () {
+          delete pending[url]; /* a failed fetch is tried again next time */
+        });
     }
-    return fetched[url];
+    return pending[url];
   }
 
   function drawWith(host, text) {
@@ -114,8 +118,8 @@
     window.addEventListener("load", ahead); /* document$ emits before the page's load event */
     window.addEventListener("beforeprint", function () {
       hosts.forEach(function (host) {
-        var pending = fetched[host.getAttribute("data-cur-diagram")];
-        if (pending && pending.text !== undefined) drawWith(host, pending.text);
+        var text = texts[host.getAttribute("data-cur-diagram")];
+        if (text !== undefined) drawWith(host, text);
       });
     });
   }

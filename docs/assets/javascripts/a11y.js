@@ -84,7 +84,10 @@
       nav.setAttribute("role", "none");
     });
     // scrollable-region-focusable: a wide table scrolls sideways inside
-    // Material's wrapper; keyboard users scroll it once it takes focus.
+    // Material's wrapper; keyboard users scroll it once it takes focus. The
+    // build writes the wrapper, focusable, around each Markdown table
+    // (curriculum.script_boxes); this covers a table it did not see (raw
+    // HTML with attributes but no class), which Material wraps at start-up.
     // In a task of its own: each one restyles its table, which at start-up
     // lengthened the task that mounts the page (DECISIONS.md, "Reach").
     setTimeout(function () {

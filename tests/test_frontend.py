@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from curriculum.asset_bundles import SCRIPT
 from featurepages import day_rel, session_rels, url_path
 
 STYLESHEETS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "stylesheets"
@@ -119,7 +120,8 @@ def test_own_scripts_mount_only_from_document_observable() -> None:
 # --------------------------------------------------------------------------
 
 #: Counts, per script file, the subscriptions to Material's document$ (the
-#: bundle assigns window.document$ before the site's own scripts run).
+#: bundle assigns window.document$ before the site's own scripts run). The site's
+#: scripts are served joined in site.js, so a subscription there is counted by line.
 COUNT_SUBSCRIPTIONS = """
 (() => {
   window.__curMounts = {};
@@ -131,7 +133,8 @@ COUNT_SUBSCRIPTIONS = """
       subject = value;
       const subscribe = value.subscribe.bind(value);
       value.subscribe = (...args) => {
-        const file = (new Error().stack.match(/assets\\/javascripts\\/([\\w-]+\\.js)/) || [])[1] || "theme";
+        const where = new Error().stack.match(/assets\\/javascripts\\/([\\w-]+\\.js):(\\d+)/);
+        const file = where ? (where[1] === "site.js" ? `site.js:${where[2]}` : where[1]) : "theme";
         window.__curMounts[file] = (window.__curMounts[file] || 0) + 1;
         return subscribe(...args);
       };
@@ -139,6 +142,23 @@ COUNT_SUBSCRIPTIONS = """
   });
 })();
 """
+
+
+def by_source_file(mounts: dict[str, int], joined: str) -> dict[str, int]:
+    """``mounts`` with each ``site.js:LINE`` counted under the listed file that line came from."""
+    starts = [
+        (number, m.group(1))
+        for number, line in enumerate(joined.splitlines(), start=1)
+        if (m := re.fullmatch(r"/\* ([\w-]+\.js) \*/", line))
+    ]
+    counted: dict[str, int] = {}
+    for key, count in mounts.items():
+        name = key
+        if key.startswith("site.js:"):
+            line = int(key.split(":")[1])
+            name = next((file for number, file in reversed(starts) if number <= line), key)
+        counted[name] = counted.get(name, 0) + count
+    return counted
 
 
 @pytest.mark.browser
@@ -149,7 +169,7 @@ def test_each_script_mounts_once_and_each_control_exists_once(site, page_factory
     session = session_rels()[0]
     page.goto(site.url(url_path(session)))
     page.wait_for_load_state("load")
-    mounts = page.evaluate("window.__curMounts")
+    mounts = by_source_file(page.evaluate("window.__curMounts"), (site.root / SCRIPT).read_text(encoding="utf-8"))
     assert {name: mounts.get(name, 0) for name in MOUNTING_SCRIPTS} == dict.fromkeys(MOUNTING_SCRIPTS, 1), mounts
 
     counts = page.evaluate(

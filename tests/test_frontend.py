@@ -219,3 +219,18 @@ def test_escape_closes_search_first_then_the_drawer(site, page_factory) -> None:
     page.keyboard.press("Escape")
     page.wait_for_function("!document.getElementById('__drawer').checked")
     assert page.evaluate("document.activeElement.matches('.cur-header-toggle[data-cur-for=\"__drawer\"]')")
+
+
+@pytest.mark.browser
+def test_a_code_block_gets_its_copy_button_when_first_seen(site, page_factory) -> None:
+    """Material's content.lazy (mkdocs.yml): a code block is mounted when it is first seen, not at load."""
+    path = next(p for p in site.html_pages() if "<pre" in (site.root / p.lstrip("/") / "index.html").read_text(encoding="utf-8"))
+    page = page_factory(site.origin)
+    page.goto(site.url(path))
+    page.wait_for_load_state("load")
+    hidden = page.locator("article details:not([open]) pre").first.element_handle()
+    block = hidden.evaluate_handle("el => el.closest('.highlight')")
+    assert block.evaluate("el => el.querySelectorAll('.md-code__nav').length") == 0, "a block in a closed details is not mounted at load"
+    hidden.evaluate("el => { el.closest('details').open = true; el.scrollIntoView(); }")
+    page.wait_for_function("el => !!el.querySelector('.md-code__nav .md-code__button')", arg=block, timeout=5000)
+    assert block.evaluate("el => el.querySelector('.md-code__nav').getAttribute('role')") == "none", "a11y.js still unnames the button row"

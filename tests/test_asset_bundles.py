@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from curriculum import asset_bundles
-from curriculum.asset_bundles import SCRIPT, STYLESHEET, join_scripts, join_stylesheets, problems
+from curriculum.asset_bundles import SCRIPT, STYLESHEET, defer_bundle, join_scripts, join_stylesheets, problems
 from sitebuild import ROOT
 
 
@@ -118,3 +118,31 @@ def test_the_built_site_loads_the_joined_files_alone_and_they_hold_every_listed_
         own_scripts = re.findall(r'<script src="[^"]*assets/javascripts/([^"/]+)"', html)
         assert own_links.count("site.css") == 1 and not set(own_links) & {Path(p).name for p in stylesheets}, page
         assert own_scripts.count("site.js") == 1 and not set(own_scripts) & {Path(p).name for p in scripts}, page
+
+
+def test_materials_bundle_is_deferred_and_a_changed_tag_is_found() -> None:
+    tag = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+    assert defer_bundle(f"<body>{tag}</body>") == '<body><script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script></body>'
+    assert defer_bundle("<body><script src='bundle.js'></script></body>") is None, "a tag Material changed is reported"
+
+
+def test_every_page_runs_the_bundle_then_the_site_script_deferred(site: Any) -> None:
+    for page in [*site.html_pages(), "/404.html"]:
+        html = (
+            (site.root / page.lstrip("/")).read_text(encoding="utf-8")
+            if page.endswith(".html")
+            else (site.root / page.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        )
+        tags = re.findall(r'<script src="[^"]*/(bundle\.[0-9a-f]+\.min\.js|site\.js|diagrams\.js)"( defer)?></script>', html)
+        names = [name.split(".")[0] for name, _ in tags]
+        assert names[:2] == ["bundle", "site"] and all(deferred for _, deferred in tags), (page, tags)
+
+
+def test_no_inline_script_uses_what_the_deferred_bundle_defines(site: Any) -> None:
+    """Inline scripts run while the page is parsed, before the deferred bundle: only Material's head helpers."""
+    for page in site.html_pages():
+        html = (site.root / page.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        for attributes, body in re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", html, flags=re.DOTALL):
+            if "json" in attributes:
+                continue
+            assert not re.search(r"[A-Za-z_]\w*\$", body), (page, body[:120])

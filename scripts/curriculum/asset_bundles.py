@@ -16,14 +16,25 @@ ones after it, as when they were separate files (the error still reaches the
 console, with its stack). ``mkdocs serve`` rebuilds both files when any listed
 file changes, as it does for any file under ``docs/``.
 
+Both the joined script and Material's bundle are marked ``defer``: they still run
+before ``DOMContentLoaded`` (which Material waits for), in the same order, but
+after the parser has finished, so the browser paints first. Run while the page
+was still being parsed, the bundle's first read of ``scrollX`` forced the style
+and layout of the whole page in one long task before the first frame, and
+Chromium then held that frame back for about a second (DECISIONS.md, "Reach").
+Material writes its bundle's tag in ``base.html`` with a hashed name, so this
+hook adds the attribute to the built page (:func:`defer_bundle`) and stops the
+build, naming the page, if a Material upgrade changes that tag.
+
 What cannot be joined is a build error, one line naming mkdocs.yml's line and the
 fix: a remote or missing entry, a script with ``defer``, ``async`` or a ``type``,
 a stylesheet with ``@import`` or ``@charset`` (only valid at the top of a file),
 or one outside :data:`STYLESHEET`'s folder with a relative ``url()`` (it would
 point somewhere else from the joined file).
 
-Registered in mkdocs.yml under ``hooks:`` (``on_config``, ``on_files``);
-:func:`join_stylesheets`, :func:`join_scripts` and :func:`problems` are the pure
+Registered in mkdocs.yml under ``hooks:`` (``on_config``, ``on_files``,
+``on_post_page``, ``on_post_template``); :func:`join_stylesheets`,
+:func:`join_scripts`, :func:`problems` and :func:`defer_bundle` are the pure
 functions the tests call.
 """
 
@@ -37,9 +48,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from curriculum.building import KEEP_GOING
 
@@ -50,6 +63,8 @@ HEADER = "/* Built from mkdocs.yml's {key} by scripts/curriculum/asset_bundles.p
 
 _REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _TOP_ONLY = re.compile(r"@(import|charset)\b")
+#: Material's bundle as its base.html writes it (the name is hashed per Material release).
+_BUNDLE_TAG = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 _RELATIVE_URL = re.compile(r"url\(\s*['\"]?(?![a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
@@ -80,6 +95,12 @@ def join_scripts(parts: list[tuple[str, str]]) -> str:
         f"\n/* {name} */\ntry {{\n{text.rstrip()}\n}} catch (error) {{ setTimeout(function () {{ throw error; }}); }}\n"
         for name, text in parts
     )
+
+
+def defer_bundle(html: str) -> str | None:
+    """``html`` with Material's bundle marked ``defer``; None when the page has no such tag."""
+    marked, count = _BUNDLE_TAG.subn(r'<script src="\1" defer></script>', html)
+    return marked if count == 1 else None
 
 
 def problems(docs_dir: Path, stylesheets: Sequence[object], scripts: Sequence[object]) -> list[tuple[str, str]]:
@@ -144,7 +165,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _listed.stylesheets = [str(entry) for entry in stylesheets if str(entry) not in bad]
     _listed.scripts = [str(getattr(entry, "path", entry)) for entry in scripts if str(getattr(entry, "path", entry)) not in bad]
     config.extra_css = [STYLESHEET] if _listed.stylesheets else []
-    config.extra_javascript = [SCRIPT] if _listed.scripts else []
+    script = ExtraScriptValue(SCRIPT)
+    script.defer = True
+    config.extra_javascript = [script] if _listed.scripts else []
     return config
 
 
@@ -160,3 +183,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 files.remove(file)
         files.append(File.generated(config, target, content=join(parts)))
     return files
+
+
+def _deferred(html: str, where: str) -> str:
+    marked = defer_bundle(html)
+    if marked is None:
+        raise PluginError(
+            f"{where}: Material's bundle script tag was not found once (it is marked defer); "
+            "Material's base.html changed: update _BUNDLE_TAG in scripts/curriculum/asset_bundles.py"
+        )
+    return marked
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _deferred(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page is a template, not a page."""
+    return _deferred(output_content, template_name) if template_name == "404.html" else output_content

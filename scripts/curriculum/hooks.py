@@ -64,8 +64,10 @@ class BuildState:
     #: 'mkdocs serve': a diagram that cannot be drawn (no browser) is shown as its source.
     preview: bool = False
     preview_told: bool = False  # the one terminal line saying why has been written in this build
-    #: Pages with a diagram: their font, stylesheet and script, for the head (overrides/main.html).
+    #: Pages with a diagram: their font and stylesheet, for the head (overrides/main.html).
     diagram_assets: dict[str, str] = field(default_factory=dict)
+    #: Pages with a diagram: the address of diagrams.js, run after Material's bundle (overrides/main.html).
+    diagram_scripts: dict[str, str] = field(default_factory=dict)
     #: Diagrams drawn on demand (curriculum.diagram_on_demand): site path -> SVG, written after the build.
     diagram_files: dict[str, str] = field(default_factory=dict)
 
@@ -147,6 +149,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if not meta.get("description") and meta.get("summary"):
         meta["description"] = meta["summary"]
     context["cur_diagram_assets"] = _state.diagram_assets.get(page.file.src_uri, "")
+    context["cur_diagram_script"] = _state.diagram_scripts.get(page.file.src_uri, "")
     return context
 
 
@@ -186,14 +189,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if result.drawn:
         # The font is preloaded where diagrams are drawn with the page, not where they wait for the reader.
         _state.diagram_assets[rel] = _diagram_assets(page, env, preload=not _offline(config) and not on_demand)
+        _state.diagram_scripts[rel] = get_relative_url((Path("assets") / "javascripts" / "diagrams.js").as_posix(), page.file.url)
     else:
         _state.diagram_assets.pop(rel, None)
+        _state.diagram_scripts.pop(rel, None)
     site = _state.current()
     return html + facts_build.run_sheet_element(rel, site.teaching, site.catalog, site.env)
 
 
 def _diagram_assets(page: Page, env: Any, preload: bool) -> str:
-    """The diagram font, stylesheet and full-size view, linked from diagram pages' heads only.
+    """The diagram font and stylesheet, linked from diagram pages' heads only.
 
     No preload in the file:// copy: Chromium refuses a cross-origin-mode font request from file://.
     """
@@ -204,7 +209,6 @@ def _diagram_assets(page: Page, env: Any, preload: bool) -> str:
     return env.get_template("partials/curriculum/diagram-assets.html").render(
         font=url(FONT_FILES[400]) if preload else None,
         stylesheet=url(DIAGRAM_STYLESHEET),
-        script=url(Path("assets") / "javascripts" / "diagrams.js"),
     )
 
 

@@ -81,6 +81,11 @@ class Listed:
 _listed = Listed()
 
 
+def _path(entry: object) -> str:
+    """An ``extra_css`` or ``extra_javascript`` entry's path (a string, or an ExtraScriptValue)."""
+    return str(getattr(entry, "path", entry))
+
+
 def join_stylesheets(parts: list[tuple[str, str]]) -> str:
     """The stylesheets ``(name, text)`` as one, in order, each under a comment naming it."""
     return HEADER.format(key="extra_css") + "".join(f"\n/* {name} */\n{text.rstrip()}\n" for name, text in parts)
@@ -108,7 +113,7 @@ def problems(docs_dir: Path, stylesheets: Sequence[object], scripts: Sequence[ob
     found: list[tuple[str, str]] = []
     for key, entries in (("extra_css", stylesheets), ("extra_javascript", scripts)):
         for entry in entries:
-            path = str(getattr(entry, "path", entry))
+            path = _path(entry)
             attributes = [name for name in ("defer", "async_", "type") if getattr(entry, name, None)]
             if _REMOTE.match(path):
                 found.append((path, f"{key} entry '{path}' is on another host; the site is air-gapped: vendor it under docs/assets/"))
@@ -152,8 +157,8 @@ def _where(config: MkDocsConfig, entry: str) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Remember the listed files and point the theme at the joined ones instead."""
-    stylesheets = [entry for entry in config.extra_css if str(entry) != STYLESHEET]
-    scripts = [entry for entry in config.extra_javascript if str(getattr(entry, "path", entry)) != SCRIPT]
+    stylesheets = [entry for entry in config.extra_css if _path(entry) != STYLESHEET]
+    scripts = [entry for entry in config.extra_javascript if _path(entry) != SCRIPT]
     found = problems(Path(config.docs_dir), stylesheets, scripts)
     lines = [f"{_where(config, entry)}: {text}" for entry, text in found]
     if lines and os.environ.get(KEEP_GOING) != "1":
@@ -162,8 +167,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for line in lines:
         log.error(line)
     bad = {entry for entry, _ in found}
-    _listed.stylesheets = [str(entry) for entry in stylesheets if str(entry) not in bad]
-    _listed.scripts = [str(getattr(entry, "path", entry)) for entry in scripts if str(getattr(entry, "path", entry)) not in bad]
+    _listed.stylesheets = [_path(entry) for entry in stylesheets if _path(entry) not in bad]
+    _listed.scripts = [_path(entry) for entry in scripts if _path(entry) not in bad]
     config.extra_css = [STYLESHEET] if _listed.stylesheets else []
     script = ExtraScriptValue(SCRIPT)
     script.defer = True

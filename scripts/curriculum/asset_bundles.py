@@ -55,6 +55,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from curriculum.building import KEEP_GOING
+from curriculum.source import first_line_holding
 
 STYLESHEET = "assets/stylesheets/site.css"
 SCRIPT = "assets/javascripts/site.js"
@@ -147,12 +148,10 @@ def _where(config: MkDocsConfig, entry: str) -> str:
     """``mkdocs.yml:LINE`` of the entry, or the file alone when it is not written there (inherited)."""
     path = Path(config.config_file_path or "mkdocs.yml")
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if entry in line:
-                return f"{path.name}:{number}"
+        number = first_line_holding(path.read_text(encoding="utf-8"), entry)
     except OSError:
-        pass
-    return path.name
+        number = None
+    return f"{path.name}:{number}" if number else path.name
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

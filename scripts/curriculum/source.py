@@ -18,6 +18,18 @@ from .rules import Problem, Rule
 
 FRONT_MATTER_FENCE = "---"
 
+
+def first_line_holding(text: str, needle: str, at_start: bool = False) -> int | None:
+    """The number of ``text``'s first line holding ``needle`` (at its start if ``at_start``), or None.
+
+    For files read as text where a key's place is all an error needs, such as mkdocs.yml.
+    """
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(needle) if at_start else needle in line:
+            return number
+    return None
+
+
 NOT_UTF8 = Rule(
     "F101",
     "not-utf8",

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from curriculum.catalog import Catalog, load_catalog
-from curriculum.source import PageSource, read_page
+from curriculum.source import PageSource, first_line_holding, read_page
 
 from .html import ARTICLE_START, BuiltPage, parse_page
 from .markdown import MarkdownDoc, scan
@@ -141,10 +141,7 @@ class Site:
 
     def config_line(self, needle: str, top_level: bool = False) -> int:
         """The first line of mkdocs.yml holding ``needle`` (at its start if ``top_level``), else 1."""
-        for number, line in enumerate(self.config_text.splitlines(), start=1):
-            if line.startswith(needle) if top_level else needle in line:
-                return number
-        return 1
+        return first_line_holding(self.config_text, needle, at_start=top_level) or 1
 
     @property
     def directory_urls(self) -> bool:
